@@ -55,8 +55,14 @@ as_root() {
 
 apt_install() {
   log "apt-get install $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null \
-    || die "apt-get install $* failed"
+  local out
+  out=$(mktemp)
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q "$@" >"$out" 2>&1; then
+    tail -n 30 "$out" >&2
+    rm -f "$out"
+    die "apt-get install $* failed"
+  fi
+  rm -f "$out"
 }
 
 apt_updated=false

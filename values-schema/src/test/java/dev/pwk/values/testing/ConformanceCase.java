@@ -1,0 +1,139 @@
+package dev.pwk.values.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pwk.values.ValueInputs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One case of the conformance corpus (a copy of the shared corpus kept in this module's test
+ * resources): its inputs as {@link ValueInputs} and Helm's expected output or error.
+ */
+public record ConformanceCase(
+    String name,
+    Path dir,
+    String description,
+    String release,
+    String namespace,
+    boolean expectRender,
+    Optional<String> divergence,
+    ValueInputs inputs) {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Reads {@code case.yaml} of the case in {@code dir}; file paths are resolved against it. */
+  public static ConformanceCase read(Path dir) {
+    try {
+      JsonNode c = YAML.readTree(dir.resolve("case.yaml").toFile());
+      ValueInputs.Builder in = ValueInputs.builder();
+      c.path("values").forEach(v -> in.file(dir.resolve(v.asText())));
+      c.path("setJson").forEach(v -> in.setJson(v.asText()));
+      c.path("set").forEach(v -> in.set(v.asText()));
+      c.path("setString").forEach(v -> in.setString(v.asText()));
+      c.path("setFile").forEach(v -> in.setFile(resolveSetFile(dir, v.asText())));
+      String expect = c.path("expect").asText();
+      if (!expect.equals("render") && !expect.equals("error")) {
+        throw new IllegalStateException(dir + ": expect must be render or error, was " + expect);
+      }
+      Path expected = dir.resolve(expect.equals("render") ? "expected.yaml" : "expected-error.txt");
+      if (!Files.isRegularFile(expected)) {
+        throw new IllegalStateException(dir + ": missing " + expected.getFileName());
+      }
+      return new ConformanceCase(
+          dir.getFileName().toString(),
+          dir,
+          c.path("description").asText(),
+          c.path("release").asText("release-name"),
+          c.path("namespace").asText("default"),
+          expect.equals("render"),
+          c.hasNonNull("divergence") ? Optional.of(c.get("divergence").asText()) : Optional.empty(),
+          in.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String resolveSetFile(Path dir, String arg) {
+    int eq = arg.indexOf('=');
+    return arg.substring(0, eq + 1) + dir.resolve(arg.substring(eq + 1));
+  }
+
+  /** Helm's exact stdout for a render case. */
+  public String expectedYaml() {
+    return readString("expected.yaml");
+  }
+
+  /** Helm's exact stderr for an error case. */
+  public String expectedError() {
+    return readString("expected-error.txt");
+  }
+
+  private String readString(String file) {
+    try {
+      return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every case of the corpus, sorted by name. */
+  public static List<ConformanceCase> all() {
+    Path cases = corpusDir().resolve("cases");
+    try (var dirs = Files.list(cases)) {
+      List<ConformanceCase> out = new ArrayList<>();
+      dirs.filter(Files::isDirectory).sorted().forEach(d -> out.add(read(d)));
+      if (out.isEmpty()) {
+        throw new IllegalStateException("no conformance cases under " + cases);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The render cases. */
+  public static List<ConformanceCase> renderCases() {
+    return all().stream().filter(ConformanceCase::expectRender).toList();
+  }
+
+  /** The error cases. */
+  public static List<ConformanceCase> errorCases() {
+    return all().stream().filter(c -> !c.expectRender()).toList();
+  }
+
+  /** One case by name. */
+  public static ConformanceCase named(String name) {
+    return read(corpusDir().resolve("cases").resolve(name));
+  }
+
+  /**
+   * The corpus folder: the {@code pwk.conformance.dir} system property (set by the build for
+   * every module), else found by walking up from the working directory.
+   */
+  public static Path corpusDir() {
+    String prop = System.getProperty("pwk.conformance.dir");
+    if (prop != null && Files.isDirectory(Path.of(prop))) {
+      return Path.of(prop);
+    }
+    Path rel = Path.of("values-schema", "src", "test", "resources", "conformance");
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve(rel))) {
+        return p.resolve(rel);
+      }
+    }
+    throw new IllegalStateException("conformance corpus not found; set -Dpwk.conformance.dir");
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

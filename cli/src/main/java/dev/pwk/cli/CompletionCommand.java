@@ -1,0 +1,39 @@
+package dev.pwk.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pwk completion bash|zsh}: prints a shell completion script. */
+@Command(
+    name = "completion",
+    description = {
+      "Print a shell completion script.",
+      "bash: source <(pwk completion bash)",
+      "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(pwk completion zsh)"
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:printed", "2:usage error"})
+final class CompletionCommand implements Callable<Integer> {
+  /** The shells with a completion script. */
+  enum Shell {
+    bash,
+    zsh
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh")
+  Shell shell;
+
+  @Override
+  public Integer call() {
+    String script = AutoComplete.bash("pwk", spec.root().commandLine());
+    spec.commandLine().getOut().print(script);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.pwk.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** The {@code pwk} command: lint, render, install and document Prefect workers. */
+@Command(
+    name = "pwk",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "prefect worker kit: lint, render, install and document Prefect workers on Kubernetes,",
+      "exactly as the prefect-worker Helm chart would, without Helm."
+    },
+    subcommands = {
+      SchemaCommand.class,
+      ShowCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success; no errors (warnings allowed)",
+      "1:errors found (or warnings with --strict), or the operation failed",
+      "2:usage error, unreadable input or an unreachable cluster"
+    })
+public final class Pwk implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** Runs pwk and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /**
+   * A configured command line: short error messages instead of stack traces for user mistakes,
+   * and the exit codes listed in {@code --help}. Tests call {@code execute} on it after setting
+   * their own out and err writers.
+   */
+  public static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new Pwk());
+    cl.setExecutionExceptionHandler(Pwk::handleExecutionException);
+    cl.setParameterExceptionHandler(Pwk::handleParameterException);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  private static int handleParameterException(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("pwk: " + e.getMessage());
+    String name = cl.getCommandSpec().qualifiedName(" ");
+    err.println("Run '" + name + " --help' for usage.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int handleExecutionException(
+      Exception e, CommandLine cl, ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof UserException u) {
+      err.println("pwk: " + u.getMessage());
+      return u.exitCode();
+    }
+    err.println("pwk: internal error: " + e);
+    if (System.getenv("PWK_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println("Set PWK_DEBUG=1 to see the stack trace, and please report it.");
+    }
+    return ExitCodes.FINDINGS;
+  }
+}

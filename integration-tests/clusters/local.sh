@@ -126,14 +126,15 @@ have_binaries() {
 
 # run a build step with its output in the build log; on failure show the log tail
 step() { # description, command...
-  local what=$1; shift
+  local what=$1 t0=$SECONDS; shift
   log "$what"
-  echo "=== $what: $*" >>"$BUILD_LOG"
+  echo "=== $(date -u +%FT%TZ) $what: $*" >>"$BUILD_LOG"
   if ! "$@" >>"$BUILD_LOG" 2>&1; then
-    echo "local.sh: ERROR: '$what' failed; last lines of $BUILD_LOG:" >&2
+    echo "local.sh: ERROR: '$what' failed after $((SECONDS - t0)) s; last lines of $BUILD_LOG:" >&2
     tail -n 60 "$BUILD_LOG" >&2
     exit 1
   fi
+  log "  done in $((SECONDS - t0)) s"
 }
 
 cmd_build() {
@@ -213,7 +214,7 @@ pid_alive() { # component
 
 proc_name() { # pid -> basename of argv[0]
   local argv0
-  argv0=$(tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | head -n 1) || true
+  argv0=$( { tr '\0' '\n' <"/proc/$1/cmdline"; } 2>/dev/null | head -n 1) || true
   echo "${argv0##*/}"
 }
 
@@ -242,12 +243,17 @@ start_bg() { # component, command...
   log "starting $name"
   # shellcheck disable=SC2016 # $$ and $@ are expanded by the inner bash
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$RUN/$name.pid" "$@" </dev/null >"$RUN/$name.log" 2>&1 &
-  for _ in $(seq 1 50); do
+  local pid=
+  for _ in $(seq 1 100); do
     # the pid file is written just before exec: wait until the exec has happened
-    [ -s "$RUN/$name.pid" ] && [ "$(proc_name "$(cat "$RUN/$name.pid")")" = "${1##*/}" ] && return 0
+    [ -z "$pid" ] && [ -s "$RUN/$name.pid" ] && pid=$(cat "$RUN/$name.pid")
+    if [ -n "$pid" ]; then
+      kill -0 "$pid" 2>/dev/null || fail_up "$name" "$name exited during start-up"
+      [ "$(proc_name "$pid")" = "${1##*/}" ] && return 0
+    fi
     sleep 0.1
   done
-  fail_up "$name" "$name did not start"
+  fail_up "$name" "$name did not start within 10 s"
 }
 
 make_pki() {
@@ -309,8 +315,9 @@ cmd_up() {
     cmd_down
   fi
   cmd_build
-  for p in "$ETCD_PORT" "$ETCD_PEER_PORT" "$API_PORT" "$KCM_PORT" "$SCHED_PORT"; do
-    port_in_use "$p" && die "port $HOST:$p is already in use (a system etcd? another cluster?); set PWK_*_PORT to move ours"
+  for p in "$ETCD_PORT:PWK_ETCD_PORT" "$ETCD_PEER_PORT:PWK_ETCD_PEER_PORT" "$API_PORT:PWK_APISERVER_PORT" \
+    "$KCM_PORT:PWK_KCM_PORT" "$SCHED_PORT:PWK_SCHEDULER_PORT"; do
+    port_in_use "${p%%:*}" && die "port $HOST:${p%%:*} is already in use (another cluster? a system etcd?); set ${p#*:} to use another port"
   done
   mkdir -p "$RUN"
   rm -rf "$RUN/etcd-data"
@@ -363,24 +370,33 @@ cmd_up() {
 }
 
 stop_all() {
-  local c pid stopped=false
+  local c pid pids=() left
   for c in "${COMPONENTS[@]}"; do
     if pid_alive "$c"; then
       pid=$(cat "$RUN/$c.pid")
       log "stopping $c (pid $pid)"
       kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.2
-      done
-      if kill -0 "$pid" 2>/dev/null; then
-        log "$c did not exit after 20 s, killing it"
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-      stopped=true
+      pids+=("$pid")
     fi
   done
-  if $stopped; then log "control plane stopped"; else log "nothing running"; fi
+  if [ ${#pids[@]} -eq 0 ]; then
+    log "nothing running"
+    return 0
+  fi
+  # all got SIGTERM at once (sequential graceful stops take ~2 s each); wait up to 20 s, then SIGKILL
+  for _ in $(seq 1 100); do
+    left=()
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null && left+=("$pid")
+    done
+    [ ${#left[@]} -eq 0 ] && break
+    sleep 0.2
+  done
+  for pid in "${left[@]}"; do
+    log "pid $pid did not exit after 20 s, killing it"
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  log "control plane stopped"
 }
 
 cmd_down() {

@@ -1,0 +1,51 @@
+package dev.pwk.validator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects the findings of one validation; duplicates are dropped. */
+final class Report {
+  private static final Comparator<Entry> ORDER =
+      Comparator.<Entry>comparingLong(e -> e.at().rank())
+          .thenComparing(e -> e.at().file())
+          .thenComparingInt(e -> e.at().line())
+          .thenComparingInt(e -> e.at().column())
+          .thenComparingInt(Entry::seq);
+
+  private record Entry(Location at, Finding finding, int seq) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final Set<List<Object>> seen = new HashSet<>();
+
+  /** Adds a finding whose message is keyed by its rule id. */
+  void add(String ruleId, Severity severity, String pointer, Location at, Object... args) {
+    addKeyed(ruleId, ruleId, severity, pointer, at, args);
+  }
+
+  /** Adds a finding whose message has its own key, a variant of the rule's. */
+  void addKeyed(
+      String ruleId,
+      String messageKey,
+      Severity severity,
+      String pointer,
+      Location at,
+      Object... args) {
+    addText(ruleId, severity, pointer, at, Messages.format(messageKey, args));
+  }
+
+  /** Adds a finding with a message composed elsewhere (input problems). */
+  void addText(String ruleId, Severity severity, String pointer, Location at, String message) {
+    Finding f = new Finding(at.file(), at.line(), at.column(), pointer, ruleId, severity, message);
+    if (seen.add(List.of(f.file(), f.line(), f.column(), pointer, ruleId, message))) {
+      entries.add(new Entry(at, f, entries.size()));
+    }
+  }
+
+  /** The findings by source, line and column; ties keep the order in which rules reported. */
+  List<Finding> sorted() {
+    return entries.stream().sorted(ORDER).map(Entry::finding).toList();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.pwk.validator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Container resources: quantity syntax, requests above limits (the API server rejects both) and
+ * memory given in millibytes ({@code 512m} is half a byte, not 512 MiB).
+ */
+final class ResourceRules implements Rule {
+  static final String INVALID_QUANTITY = "resources.invalid-quantity";
+  static final String REQUEST_ABOVE_LIMIT = "resources.request-above-limit";
+  static final String MEMORY_MILLIBYTES = "resources.memory-millibytes";
+
+  private static final List<String> CONTAINERS =
+      List.of("/worker/resources", "/worker/initContainer/resources");
+  private static final List<String> RESOURCES = List.of("cpu", "memory", "ephemeral-storage");
+
+  @Override
+  public void check(LintContext ctx, Report out) {
+    for (String container : CONTAINERS) {
+      for (String resource : RESOURCES) {
+        String request = container + "/requests/" + resource;
+        String limit = container + "/limits/" + resource;
+        Optional<BigDecimal> r = quantity(ctx, out, request, resource);
+        Optional<BigDecimal> l = quantity(ctx, out, limit, resource);
+        if (r.isPresent() && l.isPresent() && r.get().compareTo(l.get()) > 0) {
+          out.add(
+              REQUEST_ABOVE_LIMIT,
+              Severity.ERROR,
+              request,
+              ctx.at(request),
+              ctx.display(request),
+              ctx.text(request),
+              ctx.display(limit),
+              ctx.text(limit));
+        }
+      }
+    }
+  }
+
+  private static Optional<BigDecimal> quantity(
+      LintContext ctx, Report out, String pointer, String resource) {
+    var node = ctx.node(pointer);
+    if (!node.isTextual()) {
+      return Optional.empty(); // absent, or a type error the schema reports
+    }
+    String text = node.textValue();
+    Optional<BigDecimal> q = Quantity.parse(text);
+    if (q.isEmpty() || q.get().signum() < 0) {
+      out.add(
+          INVALID_QUANTITY,
+          Severity.ERROR,
+          pointer,
+          ctx.at(pointer),
+          ctx.display(pointer),
+          ctx.show(pointer, node));
+      return Optional.empty();
+    }
+    if (!resource.equals("cpu") && text.endsWith("m")) {
+      out.add(
+          MEMORY_MILLIBYTES,
+          Severity.WARNING,
+          pointer,
+          ctx.at(pointer),
+          ctx.display(pointer),
+          text,
+          text.substring(0, text.length() - 1) + "Mi");
+    }
+    return q;
+  }
+}

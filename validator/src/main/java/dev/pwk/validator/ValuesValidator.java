@@ -1,0 +1,107 @@
+package dev.pwk.validator;
+
+import dev.pwk.values.InputProblem;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValuesException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+/**
+ * Lints Prefect worker values: the chart's JSON schema, the values the chart requires, and extra
+ * rules a careful reviewer would apply. Every problem is returned as a {@link Finding} that points
+ * at the file, line and column (or the flag) that caused it; nothing is printed.
+ *
+ * <p>Instances are immutable and thread-safe. The schema is loaded once, on first use, from the
+ * bundled contract; no network is needed.
+ */
+public final class ValuesValidator {
+  /** Rule-id prefix for problems that stopped values from loading. */
+  static final String INPUT_RULE_PREFIX = "input.";
+
+  private static final List<Rule> FULL_RULES =
+      List.of(
+          new ChartRequirements(),
+          new NameRules(),
+          new LabelRules(),
+          new ResourceRules(),
+          new ScalingRules(),
+          new WorkerConfigRules(),
+          new ImageRules(),
+          new ApiConfigRules(),
+          new BasicAuthRules(),
+          new SecurityRules(),
+          new RbacRules(),
+          new DeprecationRules());
+
+  private ValuesValidator() {}
+
+  /** A validator; cheap to create, and safe to share between threads. */
+  public static ValuesValidator create() {
+    return new ValuesValidator();
+  }
+
+  /**
+   * Validates as {@link #validate(LoadedValues, LintMode, Release)} for {@link Release#DEFAULT}.
+   */
+  public List<Finding> validate(LoadedValues values, LintMode mode) {
+    return validate(values, mode, Release.DEFAULT);
+  }
+
+  /**
+   * Checks the values and returns every finding, ordered by source (files in the order given, then
+   * flags in Helm's order, then the chart defaults), line and column.
+   *
+   * @param values values from {@code ValuesLoader.load} for {@link LintMode#FULL}, or from {@code
+   *     loadWithoutDefaults} for {@link LintMode#PARTIAL}
+   * @param mode what to check
+   * @param release the release the generated names are computed for
+   */
+  public List<Finding> validate(LoadedValues values, LintMode mode, Release release) {
+    Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(release, "release");
+    LintContext ctx = new LintContext(values, mode, release);
+    Report out = new Report();
+    addProblems(out, values.warnings(), Severity.WARNING, ctx::rank);
+    SchemaCheck.get().check(ctx, out);
+    if (mode == LintMode.FULL) {
+      for (Rule rule : FULL_RULES) {
+        rule.check(ctx, out);
+      }
+    }
+    return out.sorted();
+  }
+
+  /**
+   * The problems that stopped values from loading, as error findings with rule ids derived from
+   * their codes ({@code yaml.syntax} becomes {@code input.yaml-syntax}).
+   */
+  public static List<Finding> inputFindings(ValuesException e) {
+    Report out = new Report();
+    List<String> order = e.problems().stream().map(InputProblem::source).distinct().toList();
+    addProblems(out, e.problems(), Severity.ERROR, source -> order.indexOf(source));
+    return out.sorted();
+  }
+
+  /**
+   * The rule id of an input problem code: {@code yaml.syntax} becomes {@code input.yaml-syntax},
+   * and a code already in the input family ({@code input.not-found}) stays as it is.
+   */
+  static String inputRuleId(String code) {
+    String c = code.toLowerCase(Locale.ROOT);
+    if (c.startsWith(INPUT_RULE_PREFIX)) {
+      return INPUT_RULE_PREFIX + c.substring(INPUT_RULE_PREFIX.length()).replace('.', '-');
+    }
+    return INPUT_RULE_PREFIX + c.replace('.', '-').replace('_', '-');
+  }
+
+  private static void addProblems(
+      Report out, List<InputProblem> problems, Severity severity, ToLongFunction<String> rank) {
+    for (InputProblem p : problems) {
+      Location at = new Location(p.source(), p.line(), p.column(), rank.applyAsLong(p.source()));
+      out.addText(inputRuleId(p.code()), severity, "", at, p.message());
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.pwk.validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code worker.config}, the worker's arguments and the base job template. */
+final class WorkerConfigRules implements Rule {
+  static final String LIMIT_NOT_POSITIVE = "config.limit-not-positive";
+  static final String DUPLICATE_WORK_QUEUE = "config.duplicate-work-queue";
+  static final String ARGS_OVERRIDE = "config.args-override";
+  static final String JOB_NAMESPACE_IGNORED = "config.job-namespace-ignored";
+  static final String BJT_INVALID_JSON = "base-job-template.invalid-json";
+  static final String BJT_BOTH_SET = "base-job-template.both-set";
+  static final String LIVENESS_CONFIG_UNUSED = "liveness.config-unused";
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final String CONFIG = "/worker/config";
+  private static final String BJT = CONFIG + "/baseJobTemplate";
+
+  private static final List<String> PROBE_FIELDS =
+      List.of(
+          "initialDelaySeconds",
+          "periodSeconds",
+          "timeoutSeconds",
+          "failureThreshold",
+          "successThreshold");
+
+  /** Values that only reach the worker through the default argument list. */
+  private static final List<String> ARG_VALUES =
+      List.of(
+          CONFIG + "/type",
+          CONFIG + "/workQueues",
+          CONFIG + "/installPolicy",
+          CONFIG + "/name",
+          CONFIG + "/limit",
+          "/worker/extraArgs");
+
+  @Override
+  public void check(LintContext ctx, Report out) {
+    JsonNode limit = ctx.node(CONFIG + "/limit");
+    if (limit.isIntegralNumber() && limit.longValue() <= 0) {
+      String p = CONFIG + "/limit";
+      out.add(LIMIT_NOT_POSITIVE, Severity.ERROR, p, ctx.at(p), ctx.display(p), limit.asText());
+    }
+    checkQueues(ctx, out);
+    checkArgs(ctx, out);
+    if (ctx.isTrue(CONFIG + "/observerClusterWide") && ctx.truthy(CONFIG + "/jobNamespace")) {
+      String p = CONFIG + "/jobNamespace";
+      out.add(JOB_NAMESPACE_IGNORED, Severity.INFO, p, ctx.at(p), ctx.display(p));
+    }
+    checkBaseJobTemplate(ctx, out);
+    String probe = "/worker/livenessProbe";
+    if (ctx.isFalse(probe + "/enabled") && setsProbeField(ctx.userTree().at(probe + "/config"))) {
+      out.add(
+          LIVENESS_CONFIG_UNUSED,
+          Severity.INFO,
+          probe + "/config",
+          ctx.atKey(probe + "/config"),
+          ctx.display(probe + "/config"),
+          ctx.display(probe + "/enabled"));
+    }
+  }
+
+  private static void checkQueues(LintContext ctx, Report out) {
+    String queues = CONFIG + "/workQueues";
+    JsonNode list = ctx.node(queues);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode q = list.get(i);
+      if (q.isValueNode() && !q.isNull() && !seen.add(q.asText())) {
+        String p = Pointers.child(queues, i);
+        out.add(
+            DUPLICATE_WORK_QUEUE, Severity.WARNING, p, ctx.at(p), ctx.display(queues), q.asText());
+      }
+    }
+  }
+
+  private static void checkArgs(LintContext ctx, Report out) {
+    String args = "/worker/args";
+    if (!ctx.truthy(args)) {
+      return;
+    }
+    List<String> ignored = new ArrayList<>();
+    for (String p : ARG_VALUES) {
+      if (ctx.userWrote(p) && ctx.truthy(p)) {
+        ignored.add(ctx.display(p));
+      }
+    }
+    if (!ignored.isEmpty()) {
+      out.add(
+          ARGS_OVERRIDE,
+          Severity.INFO,
+          args,
+          ctx.atKey(args),
+          ctx.display(args),
+          String.join(", ", ignored));
+    }
+  }
+
+  private static void checkBaseJobTemplate(LintContext ctx, Report out) {
+    String configuration = BJT + "/configuration";
+    JsonNode c = ctx.node(configuration);
+    if (c.isTextual() && !c.textValue().isBlank()) {
+      try {
+        JsonNode parsed = JSON.readTree(c.textValue());
+        if (!parsed.isObject()) {
+          out.addKeyed(
+              BJT_INVALID_JSON,
+              BJT_INVALID_JSON + ".not-object",
+              Severity.ERROR,
+              configuration,
+              ctx.at(configuration),
+              ctx.display(configuration));
+        }
+      } catch (JsonProcessingException e) {
+        out.add(
+            BJT_INVALID_JSON,
+            Severity.ERROR,
+            configuration,
+            ctx.at(configuration),
+            ctx.display(configuration),
+            e.getOriginalMessage(),
+            e.getLocation().getLineNr(),
+            e.getLocation().getColumnNr());
+      }
+    }
+    String existing = BJT + "/existingConfigMapName";
+    if (LintContext.truthy(c) && ctx.truthy(existing)) {
+      out.add(
+          BJT_BOTH_SET,
+          Severity.INFO,
+          existing,
+          ctx.at(existing),
+          ctx.display(existing),
+          ctx.display(configuration));
+    }
+  }
+
+  /**
+   * True when the user's probe config sets a known probe field (unknown keys are schema findings).
+   */
+  private static boolean setsProbeField(JsonNode config) {
+    for (String field : PROBE_FIELDS) {
+      JsonNode n = config.path(field);
+      if (!n.isMissingNode() && !n.isNull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.pwk.validator;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValuesLoader;
+import dev.pwk.values.testing.ConformanceCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The validator against the conformance corpus, where Helm's own verdict is known. */
+class ConformanceTest {
+  private static final ValuesLoader LOADER = ValuesLoader.create();
+  private static final ValuesValidator VALIDATOR = ValuesValidator.create();
+
+  /** {@code - at '/worker/x': message}, indented two spaces per level. */
+  private static final Pattern SCHEMA_LINE = Pattern.compile("^( *)- at '([^']*)': (.*)$");
+
+  private static final Pattern REQUIRED_LINE =
+      Pattern.compile("^Error: execution error at \\([^)]*\\): .*\\(([A-Za-z.]+)\\)$");
+  private static final Pattern ADDITIONAL =
+      Pattern.compile("^additional properties (.*) not allowed$");
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+  static List<ConformanceCase> errorCases() {
+    return ConformanceCase.errorCases();
+  }
+
+  static List<ConformanceCase> renderCases() {
+    return ConformanceCase.renderCases();
+  }
+
+  private static List<Finding> lint(ConformanceCase c) throws Exception {
+    LoadedValues values = LOADER.load(c.inputs());
+    return VALIDATOR.validate(values, LintMode.FULL, new Release(c.release(), c.namespace()));
+  }
+
+  /**
+   * A place Helm names: an exact pointer, or (for a failed {@code oneOf}, whose summary our single
+   * finding may replace with the underlying error) any pointer at or below it.
+   */
+  record Expected(String pointer, boolean orBelow) {
+    boolean matches(Finding f) {
+      return f.severity() == Severity.ERROR
+          && (orBelow ? Pointers.isAtOrBelow(f.path(), pointer) : f.path().equals(pointer));
+    }
+  }
+
+  /** Parses the places out of Helm's error text. */
+  static List<Expected> expectedPlaces(String helmError) {
+    List<Expected> out = new ArrayList<>();
+    List<String> lines = helmError.lines().toList();
+    int skipDeeperThan = Integer.MAX_VALUE;
+    for (String line : lines) {
+      Matcher r = REQUIRED_LINE.matcher(line);
+      if (r.matches()) {
+        out.add(new Expected("/" + r.group(1).replace('.', '/'), false));
+        continue;
+      }
+      Matcher m = SCHEMA_LINE.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      int indent = m.group(1).length();
+      if (indent > skipDeeperThan) {
+        continue; // the branches of a failed oneOf
+      }
+      skipDeeperThan = Integer.MAX_VALUE;
+      String pointer = m.group(2);
+      String message = m.group(3);
+      Matcher a = ADDITIONAL.matcher(message);
+      if (message.equals("validation failed")) {
+        continue; // a group; its children are listed below it
+      } else if (message.startsWith("'oneOf' failed")) {
+        out.add(new Expected(pointer, true));
+        skipDeeperThan = indent;
+      } else if (a.matches()) {
+        Matcher q = QUOTED.matcher(a.group(1));
+        while (q.find()) {
+          out.add(new Expected(Pointers.child(pointer, q.group(1)), false));
+        }
+      } else {
+        out.add(new Expected(pointer, false));
+      }
+    }
+    return out;
+  }
+
+  @Nested
+  @DisplayName("error cases: Helm fails")
+  class ErrorCases {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.pwk.validator.ConformanceTest#errorCases")
+    @DisplayName("every place Helm's message names has an error finding")
+    void reportsWhatHelmReports(ConformanceCase c) throws Exception {
+      List<Finding> findings = lint(c);
+      List<Expected> expected = expectedPlaces(c.expectedError());
+      assertFalse(expected.isEmpty(), "no place parsed from " + c.expectedError());
+      for (Expected e : expected) {
+        assertTrue(
+            findings.stream().anyMatch(e::matches),
+            c.name()
+                + ": no error finding at "
+                + e
+                + "\nHelm said:\n"
+                + c.expectedError()
+                + "\nfindings:\n"
+                + show(findings));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("render cases: Helm renders")
+  class RenderCases {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.pwk.validator.ConformanceTest#renderCases")
+    @DisplayName("no error finding (warnings allowed)")
+    void noErrors(ConformanceCase c) throws Exception {
+      List<Finding> errors = lint(c).stream().filter(f -> f.severity() == Severity.ERROR).toList();
+      assertTrue(errors.isEmpty(), c.name() + ":\n" + show(errors));
+    }
+  }
+
+  private static String show(List<Finding> findings) {
+    return findings.stream()
+        .map(f -> "  " + f + " (" + f.path() + ")")
+        .collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,230 @@
+package dev.pwk.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The small helpers the rules are built on. */
+class UnitsTest {
+
+  @Nested
+  @DisplayName("did-you-mean suggestions")
+  class SuggestionsTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+      "replicas, replicaCount",
+      "tag, prefectTag",
+      "workpool, workPool",
+      "prefetchSecond, prefetchSeconds",
+      "targetCPU, targetCPUUtilizationPercentage",
+      "labels, podLabels",
+      "env, extraEnvVars",
+      "Cloud, cloud",
+    })
+    void suggests(String input, String expected) {
+      List<String> known =
+          List.of(
+              "replicaCount",
+              "prefectTag",
+              "workPool",
+              "prefetchSeconds",
+              "targetCPUUtilizationPercentage",
+              "podLabels",
+              "extraEnvVars",
+              "extraEnvVarsCMs",
+              "cloud",
+              "customerManagedCloud");
+      assertEquals(Optional.of(expected), Suggestions.closest(input, known));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hostNetwork", "rules", "nvidia.com/gpu", "xy"})
+    void staysQuietWhenNothingIsClose(String input) {
+      assertEquals(
+          Optional.empty(),
+          Suggestions.closest(input, List.of("create", "namespace", "extraPermissions", "cpu")));
+    }
+
+    @Test
+    void levenshtein() {
+      assertEquals(3, Suggestions.levenshtein("kitten", "sitting"));
+      assertEquals(0, Suggestions.levenshtein("", ""));
+      assertEquals(4, Suggestions.levenshtein("", "abcd"));
+    }
+  }
+
+  @Nested
+  @DisplayName("Kubernetes quantities")
+  class QuantityTest {
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+      "100m, 0.1",
+      "1, 1",
+      "1.5, 1.5",
+      "256Mi, 268435456",
+      "1Gi, 1073741824",
+      "1G, 1000000000",
+      "1e3, 1000",
+      "2E, 2000000000000000000",
+      ".5, 0.5",
+    })
+    void parses(String text, String value) {
+      assertEquals(0, new BigDecimal(value).compareTo(Quantity.parse(text).orElseThrow()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1Gb", "abc", "1 Gi", "1.2.3", "Mi", "1mi"})
+    void rejects(String text) {
+      assertTrue(Quantity.parse(text).isEmpty(), text);
+    }
+  }
+
+  @Nested
+  @DisplayName("Kubernetes names")
+  class NamesTest {
+    @Test
+    void syntaxes() {
+      assertTrue(K8sNames.DNS_LABEL.accepts("prefect"));
+      assertFalse(K8sNames.DNS_LABEL.accepts("pre.fect"));
+      assertFalse(K8sNames.DNS_LABEL.accepts("a".repeat(64)));
+      assertTrue(K8sNames.DNS_SUBDOMAIN.accepts("pre.fect-1"));
+      assertFalse(K8sNames.DNS_SUBDOMAIN.accepts("My_Worker"));
+      assertTrue(K8sNames.LABEL_VALUE.accepts(""));
+      assertTrue(K8sNames.LABEL_VALUE.accepts("My_Worker.v1"));
+      assertFalse(K8sNames.LABEL_VALUE.accepts("-x"));
+      assertTrue(K8sNames.CONFIG_KEY.accepts("baseJobTemplate.json"));
+      assertTrue(K8sNames.isQualifiedName("app.kubernetes.io/name"));
+      assertTrue(K8sNames.isQualifiedName("team"));
+      assertFalse(K8sNames.isQualifiedName("/name"));
+      assertFalse(K8sNames.isQualifiedName("Example.com/name"));
+      assertFalse(K8sNames.isQualifiedName("a/b/c"));
+    }
+
+    @Test
+    @DisplayName("the chart's 63-character cut trims one trailing dash")
+    void cut63() {
+      String name = "a".repeat(61) + "--bbb";
+      assertEquals("a".repeat(61) + "-", LintContext.cut63(name));
+      assertEquals("short-", LintContext.cut63("short--"));
+    }
+  }
+
+  @Nested
+  @DisplayName("JSON pointers")
+  class PointersTest {
+    @Test
+    void displayAndEscaping() throws Exception {
+      var tree =
+          new ObjectMapper()
+              .readTree("{\"worker\":{\"image\":{\"pullSecrets\":[\"a\"]}},\"commonLabels\":{}}");
+      assertEquals(
+          "worker.image.pullSecrets[0]", Pointers.display("/worker/image/pullSecrets/0", tree));
+      String label = Pointers.child("/commonLabels", "app.kubernetes.io/name");
+      assertEquals("/commonLabels/app.kubernetes.io~1name", label);
+      assertEquals("commonLabels[\"app.kubernetes.io/name\"]", Pointers.display(label, tree));
+      assertEquals(List.of("commonLabels", "app.kubernetes.io/name"), Pointers.segments(label));
+      assertTrue(Pointers.isAtOrBelow("/a/b", "/a"));
+      assertFalse(Pointers.isAtOrBelow("/ab", "/a"));
+    }
+  }
+
+  @Nested
+  @DisplayName("messages")
+  class MessagesTest {
+    @Test
+    @DisplayName("every message formats, and every rule id constant has a message")
+    void complete() throws Exception {
+      for (String key : Messages.keys()) {
+        assertFalse(Messages.format(key, "a", "b", "c", "d").isBlank(), key);
+      }
+      List<Class<?>> rules =
+          List.of(
+              SchemaCheck.class,
+              ChartRequirements.class,
+              Migrations.class,
+              NameRules.class,
+              LabelRules.class,
+              ResourceRules.class,
+              ScalingRules.class,
+              WorkerConfigRules.class,
+              ImageRules.class,
+              ApiConfigRules.class,
+              BasicAuthRules.class,
+              SecurityRules.class,
+              RbacRules.class,
+              DeprecationRules.class);
+      int ids = 0;
+      for (Class<?> c : rules) {
+        for (Field f : c.getDeclaredFields()) {
+          if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+            f.setAccessible(true);
+            String value = (String) f.get(null);
+            if (value.matches("[a-z][a-z0-9-]*\\.[a-z0-9.-]+")) {
+              ids++;
+              assertTrue(
+                  Messages.keys().stream()
+                      .anyMatch(k -> k.equals(value) || k.startsWith(value + ".")),
+                  c.getSimpleName() + "." + f.getName() + " = " + value + " has no message");
+            }
+          }
+        }
+      }
+      assertTrue(ids > 40, "found only " + ids + " rule ids");
+    }
+
+    @Test
+    @DisplayName("numbers are not grouped")
+    void numbers() {
+      assertTrue(Messages.format("names.truncated", "x", 1234, "y").contains("1234 characters"));
+    }
+
+    @Test
+    @DisplayName("the chart's required messages are word for word")
+    void requiredWording() {
+      assertEquals(
+          "The Self-managed Cloud API URL is required "
+              + "(worker.customerManagedCloudApiConfig.apiUrl)",
+          Messages.format("chart.required.cmc.apiUrl"));
+    }
+  }
+
+  @Test
+  @DisplayName("the schema is loaded once and shared")
+  void schemaLoadedOnce() {
+    assertSame(SchemaCheck.get(), SchemaCheck.get());
+  }
+
+  @Test
+  @DisplayName("schema type lists read naturally")
+  void describeTypes() {
+    assertEquals("an integer", SchemaCheck.describeTypes(List.of("integer")));
+    assertEquals("an integer or null", SchemaCheck.describeTypes(List.of("integer", "null")));
+    assertEquals(
+        "a string, null or an object",
+        SchemaCheck.describeTypes(List.of("string", "null", "object")));
+  }
+
+  @Test
+  @DisplayName("secret paths are recognised by their segments")
+  void secretPaths() {
+    assertTrue(Secrets.isSecretPath("/worker/selfHostedServerApiConfig/basicAuth/authString"));
+    assertTrue(Secrets.isSecretPath("/x/apiKey"));
+    assertTrue(Secrets.isSecretPath("/x/db_password"));
+    assertFalse(Secrets.isSecretPath("/worker/cloudApiConfig/apiKeySecret/name"));
+    assertFalse(Secrets.isSecretPath("/worker/selfHostedServerApiConfig/basicAuth/existingSecret"));
+  }
+}

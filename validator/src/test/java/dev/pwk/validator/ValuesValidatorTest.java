@@ -1,0 +1,211 @@
+package dev.pwk.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pwk.values.InputProblem;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValueInputs;
+import dev.pwk.values.ValuesContract;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValuesValidatorTest {
+  private static final ValuesLoader LOADER = ValuesLoader.create();
+  private static final ValuesValidator VALIDATOR = ValuesValidator.create();
+
+  @TempDir Path tmp;
+
+  private Path file(String name, String yaml) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, yaml);
+    return p;
+  }
+
+  private Path base() throws Exception {
+    return file(
+        "base.yaml",
+        "worker:\n  config:\n    workPool: pool\n"
+            + "  cloudApiConfig:\n    accountId: acc\n    workspaceId: ws\n");
+  }
+
+  private static List<Finding> only(List<Finding> findings, String ruleId) {
+    return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+  }
+
+  @Nested
+  @DisplayName("values from flags")
+  class Flags {
+    @Test
+    @DisplayName("a --set value is located at its flag")
+    void namesTheFlag() throws Exception {
+      LoadedValues v =
+          LOADER.load(ValueInputs.builder().file(base()).set("worker.replicaCount=three").build());
+      Finding f = only(VALIDATOR.validate(v, LintMode.FULL), SchemaCheck.TYPE).get(0);
+      assertEquals("--set #1 (worker.replicaCount=three)", f.file());
+      assertEquals(-1, f.line());
+      assertEquals("/worker/replicaCount", f.path());
+      assertEquals("worker.replicaCount must be an integer, got string \"three\"", f.message());
+    }
+
+    @Test
+    @DisplayName("a number typed by --set where text is expected suggests --set-string")
+    void suggestsSetString() throws Exception {
+      LoadedValues v =
+          LOADER.load(ValueInputs.builder().file(base()).set("worker.clusterUid=12345").build());
+      Finding f = only(VALIDATOR.validate(v, LintMode.FULL), SchemaCheck.TYPE).get(0);
+      assertTrue(f.message().startsWith("worker.clusterUid must be a string, got integer 12345"));
+      assertTrue(f.message().contains("--set-string"), f.message());
+    }
+
+    @Test
+    @DisplayName("a secret set by a flag is kept out of the finding")
+    void redactsSecretFlags() throws Exception {
+      LoadedValues v =
+          LOADER.load(
+              ValueInputs.builder()
+                  .file(base())
+                  .set("worker.selfHostedServerApiConfig.basicAuth.authString=987654321")
+                  .build());
+      List<Finding> findings = VALIDATOR.validate(v, LintMode.FULL);
+      Finding f = only(findings, SchemaCheck.TYPE).get(0);
+      assertFalse(f.toString().contains("987654321"), f.toString());
+      assertTrue(f.message().contains(Secrets.REDACTED), f.message());
+      assertTrue(f.file().contains(Secrets.REDACTED), f.file());
+    }
+  }
+
+  @Test
+  @DisplayName("a secret written in a file is never shown")
+  void redactsSecretValues() throws Exception {
+    Path values =
+        file(
+            "values.yaml",
+            "worker:\n"
+                + "  selfHostedServerApiConfig:\n"
+                + "    basicAuth:\n"
+                + "      authString: 4242424242\n");
+    List<Finding> findings =
+        VALIDATOR.validate(LOADER.load(ValueInputs.ofFiles(base(), values)), LintMode.FULL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertFalse(findings.get(0).toString().contains("4242424242"));
+  }
+
+  @Test
+  @DisplayName("generated names use the given release, and release-name by default")
+  void releaseName() throws Exception {
+    Path values = file("values.yaml", "fullnameOverride: \"\"\nnameOverride: Bad_Name\n");
+    LoadedValues v = LOADER.load(ValueInputs.ofFiles(base(), values));
+    Finding byDefault =
+        only(VALIDATOR.validate(v, LintMode.FULL), NameRules.GENERATED_INVALID).get(0);
+    assertTrue(byDefault.message().contains("'release-name-Bad_Name'"), byDefault.message());
+    Finding demo =
+        only(
+                VALIDATOR.validate(v, LintMode.FULL, new Release("demo", "ns")),
+                NameRules.GENERATED_INVALID)
+            .get(0);
+    assertTrue(demo.message().contains("'demo-Bad_Name'"), demo.message());
+    assertEquals(2, demo.line());
+  }
+
+  @Nested
+  @DisplayName("lint modes")
+  class Modes {
+    @Test
+    @DisplayName("FULL reports the chart's required values; PARTIAL does not")
+    void partialSkipsRequired() throws Exception {
+      Path overlay = file("overlay.yaml", "worker:\n  image:\n    debug: true\n");
+      ValueInputs in = ValueInputs.ofFiles(overlay);
+      List<Finding> full = VALIDATOR.validate(LOADER.load(in), LintMode.FULL);
+      assertEquals(3, only(full, ChartRequirements.REQUIRED).size(), full.toString());
+      assertEquals(List.of(), VALIDATOR.validate(LOADER.loadWithoutDefaults(in), LintMode.PARTIAL));
+    }
+
+    @Test
+    @DisplayName("with no user values at all, findings point into the chart defaults")
+    void defaultsOnly() throws Exception {
+      List<Finding> findings = VALIDATOR.validate(LOADER.load(ValueInputs.none()), LintMode.FULL);
+      assertEquals(3, findings.size(), findings.toString());
+      for (Finding f : findings) {
+        assertEquals(ValuesContract.DEFAULTS_NAME, f.file());
+        assertEquals(ChartRequirements.REQUIRED, f.ruleId());
+        assertEquals(Severity.ERROR, f.severity());
+      }
+      assertEquals(
+          "A Work Pool Name is required (worker.config.workPool)", findings.get(0).message());
+    }
+  }
+
+  @Test
+  @DisplayName("findings are ordered by file as given, then line and column")
+  void ordering() throws Exception {
+    Path first = file("b-first.yaml", "worker:\n  replicas: 1\n  hostNetwork: true\n");
+    Path second = file("a-second.yaml", "worker:\n  dnsPolicy: 3\n");
+    List<Finding> findings =
+        VALIDATOR.validate(LOADER.load(ValueInputs.ofFiles(base(), first, second)), LintMode.FULL);
+    List<String> places = findings.stream().map(f -> f.file() + ":" + f.line()).toList();
+    assertEquals(List.of(first + ":2", first + ":3", second + ":2"), places, findings.toString());
+  }
+
+  @Test
+  @DisplayName("input problems become error findings with input.* rule ids")
+  void inputFindings() {
+    ValuesException e =
+        new ValuesException(
+            List.of(
+                new InputProblem("yaml.syntax", "b.yaml", 7, 3, "mapping values are not allowed"),
+                new InputProblem("set.syntax", "--set", -1, -1, "key has no value"),
+                new InputProblem("yaml.syntax", "b.yaml", 2, 1, "bad indentation")));
+    List<Finding> findings = ValuesValidator.inputFindings(e);
+    assertEquals(3, findings.size());
+    assertEquals(
+        "b.yaml:2:1: error: bad indentation [input.yaml-syntax]", findings.get(0).toString());
+    assertEquals("b.yaml", findings.get(1).file());
+    assertEquals(7, findings.get(1).line());
+    assertEquals("input.set-syntax", findings.get(2).ruleId());
+    assertEquals("", findings.get(2).path());
+  }
+
+  @Test
+  @DisplayName("validation is repeatable and safe to run from many threads")
+  void threadSafe() throws Exception {
+    Path values =
+        file("values.yaml", "worker:\n  replicas: 1\n  apiConfig: Cloud\n  image: {tag: x}\n");
+    LoadedValues v = LOADER.load(ValueInputs.ofFiles(base(), values));
+    ValuesValidator shared = ValuesValidator.create();
+    List<Finding> reference = shared.validate(v, LintMode.FULL);
+    assertEquals(3, reference.size(), reference.toString());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Finding>>> runs = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        runs.add(pool.submit(() -> shared.validate(v, LintMode.FULL)));
+      }
+      for (Future<List<Finding>> run : runs) {
+        assertEquals(reference, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("arguments are checked")
+  void nullArguments() {
+    assertThrows(NullPointerException.class, () -> VALIDATOR.validate(null, LintMode.FULL));
+    assertThrows(IllegalArgumentException.class, () -> new Release("", "default"));
+  }
+}

@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
       "exactly as the prefect-worker Helm chart would, without Helm."
     },
     subcommands = {
+      LintCommand.class,
+      TemplateCommand.class,
+      DocsCommand.class,
       SchemaCommand.class,
       ShowCommand.class,
       CompletionCommand.class,

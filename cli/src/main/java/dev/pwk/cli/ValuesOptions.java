@@ -40,9 +40,9 @@ final class ValuesOptions {
       description = "Set a literal string value (no commas or escapes parsed).")
   List<String> setLiteral = new ArrayList<>();
 
-  /** The inputs, with {@code extraFiles} placed before the {@code -f} files. */
+  /** The inputs, with {@code extraFiles} applied after the {@code -f} files. */
   ValueInputs inputs(List<Path> extraFiles) {
-    ValueInputs.Builder b = ValueInputs.builder().files(extraFiles).files(files);
+    ValueInputs.Builder b = ValueInputs.builder().files(files).files(extraFiles);
     setJson.forEach(b::setJson);
     set.forEach(b::set);
     setString.forEach(b::setString);

@@ -1,6 +1,7 @@
 package dev.pwk.values;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -226,8 +227,9 @@ final class SetArgumentParser {
         {
           JsonNode value;
           if (kind == Origin.Kind.SET_JSON) {
-            value = emptyValue() ? NODES.nullNode() : json();
-            if (!value.isNull()) {
+            boolean empty = emptyValue();
+            value = empty ? NODES.nullNode() : json();
+            if (!empty) {
               emptyValue();
             }
           } else if (pos >= text.length()) {
@@ -326,13 +328,20 @@ final class SetArgumentParser {
   }
 
   private JsonNode json() throws SetSyntaxException {
+    // Read the value as the first item of an array: like Go's json.Decoder, this stops at the
+    // end of the value, where Jackson would insist on a space after a root-level number ("1,").
     String rest = text.substring(pos);
-    try (JsonParser parser = JSON.getFactory().createParser(rest)) {
+    try (JsonParser parser = JSON.getFactory().createParser("[" + rest)) {
+      parser.nextToken();
+      JsonToken first = parser.nextToken();
+      if (first == null || first == JsonToken.END_ARRAY) {
+        throw error("no JSON value after '='");
+      }
       JsonNode value = JSON.readTree(parser);
       if (value == null) {
         throw error("no JSON value after '='");
       }
-      pos += (int) parser.currentLocation().getCharOffset();
+      pos += (int) parser.currentLocation().getCharOffset() - 1;
       return value;
     } catch (IOException e) {
       throw error("invalid JSON value: " + e.getMessage().lines().findFirst().orElse(""));
@@ -359,11 +368,13 @@ final class SetArgumentParser {
       return NODES.nullNode();
     }
     if (v.equals("0")) {
-      return NODES.numberNode(0L);
+      return NODES.numberNode(0);
     }
     if (!v.isEmpty() && v.charAt(0) != '0') {
       try {
-        return NODES.numberNode(Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
+        long n = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
+        // The same node types as the YAML reader, so a value types alike from a file or a flag.
+        return n == (int) n ? NODES.numberNode((int) n) : NODES.numberNode(n);
       } catch (NumberFormatException e) {
         return NODES.textNode(v);
       }

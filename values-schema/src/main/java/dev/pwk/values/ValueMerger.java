@@ -79,7 +79,8 @@ final class ValueMerger {
   private static InputProblem warning(String pointer, Origins origins, String what) {
     Origin o = origins.values.get(pointer);
     String path = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
-    String source = o == null ? "" : o.isFlag() ? o.describe() : o.source();
+    // Flag arguments may hold secrets: name the flag and its position, never its text.
+    String source = o == null ? "" : o.isFlag() ? o.source() + " #" + o.flagIndex() : o.source();
     int line = o == null || o.isFlag() ? -1 : o.line();
     int column = o == null || o.isFlag() ? -1 : o.column();
     return new InputProblem(

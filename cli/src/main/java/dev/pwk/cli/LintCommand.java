@@ -1,0 +1,176 @@
+package dev.pwk.cli;
+
+import dev.pwk.validator.Finding;
+import dev.pwk.validator.LintMode;
+import dev.pwk.validator.LintTarget;
+import dev.pwk.validator.Release;
+import dev.pwk.validator.ReportFormat;
+import dev.pwk.validator.ReportWriter;
+import dev.pwk.validator.Severity;
+import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.SourceText;
+import dev.pwk.values.ValueInputs;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pwk lint}: checks values files and reports every problem at its line. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check worker values against the chart's schema, the values the chart requires at render",
+      "time (which helm lint never reports) and review rules; every finding points at its",
+      "file:line:column.",
+      "",
+      "FILE arguments are linted one by one, each over the chart defaults (and over any -f",
+      "files given), which is what pre-commit passes. Without FILE arguments, the merge of the",
+      "-f files and --set flags is linted as one, exactly as pwk template and helm would see it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no errors (warnings allowed)",
+      "1:errors found, or warnings with --strict",
+      "2:usage error or unreadable input"
+    })
+final class LintCommand implements Callable<Integer> {
+  private static final Set<String> IO_RULES = Set.of("input.not-found", "input.unreadable");
+
+  @Spec CommandSpec spec;
+
+  @Mixin ValuesOptions values;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Values files to lint one by one.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--partial",
+      description = "Lint overlay files on their own: types and unknown keys only, no defaults.")
+  boolean partial;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+  boolean strict;
+
+  @Option(names = "--no-color", description = "No colour, even on a terminal (also: NO_COLOR).")
+  boolean noColor;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE (replaced atomically) instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--release",
+      paramLabel = "NAME",
+      defaultValue = "release-name",
+      description = "Release name the generated names are checked for (default: ${DEFAULT-VALUE}).")
+  String release;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      defaultValue = "default",
+      description = "Release namespace (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Override
+  public Integer call() throws IOException {
+    if (files.isEmpty() && values.files.isEmpty() && !values.hasFlags()) {
+      throw new ParameterException(
+          spec.commandLine(), "nothing to lint: name values files, or give -f/--set");
+    }
+    ValuesLoader loader = ValuesLoader.create();
+    ValuesValidator validator = ValuesValidator.create();
+    Release target = new Release(release, namespace);
+    List<LintTarget> targets = new ArrayList<>();
+    boolean unreadable = false;
+    if (files.isEmpty()) {
+      targets.add(lint(loader, validator, target, values.inputs(), mergedName()));
+    } else {
+      for (Path file : files) {
+        targets.add(lint(loader, validator, target, values.inputs(List.of(file)), file.toString()));
+      }
+    }
+    for (LintTarget t : targets) {
+      unreadable |= t.findings().stream().anyMatch(f -> IO_RULES.contains(f.ruleId()));
+    }
+    String report =
+        ReportWriter.of(format, output == null && Terminal.colour(noColor), VersionProvider.toolVersion())
+            .write(targets);
+    if (output != null) {
+      AtomicFiles.write(output, report);
+    } else {
+      spec.commandLine().getOut().print(report);
+      spec.commandLine().getOut().flush();
+    }
+    if (unreadable) {
+      return ExitCodes.USAGE;
+    }
+    long errors = targets.stream().mapToLong(t -> t.count(Severity.ERROR)).sum();
+    long warnings = targets.stream().mapToLong(t -> t.count(Severity.WARNING)).sum();
+    return errors > 0 || (strict && warnings > 0) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private String mergedName() {
+    List<String> names = new ArrayList<>();
+    values.files.forEach(f -> names.add(f.toString()));
+    if (values.hasFlags()) {
+      names.add("flags");
+    }
+    return String.join(" + ", names);
+  }
+
+  private LintTarget lint(
+      ValuesLoader loader,
+      ValuesValidator validator,
+      Release target,
+      ValueInputs inputs,
+      String name) {
+    try {
+      LoadedValues loaded = partial ? loader.loadWithoutDefaults(inputs) : loader.load(inputs);
+      List<Finding> findings =
+          validator.validate(loaded, partial ? LintMode.PARTIAL : LintMode.FULL, target);
+      return new LintTarget(name, findings, loaded.sources());
+    } catch (ValuesException e) {
+      return new LintTarget(name, ValuesValidator.inputFindings(e), readable(inputs));
+    }
+  }
+
+  /** Texts of the files that can be read, for code frames around syntax errors. */
+  private static List<SourceText> readable(ValueInputs inputs) {
+    List<SourceText> texts = new ArrayList<>();
+    for (Path p : inputs.files()) {
+      try {
+        if (Files.isRegularFile(p) && Files.size(p) <= ValuesLoader.MAX_FILE_BYTES) {
+          texts.add(new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+        }
+      } catch (IOException | RuntimeException e) {
+        // Not decodable: the finding itself already says so; there is just no code frame.
+      }
+    }
+    return texts;
+  }
+}

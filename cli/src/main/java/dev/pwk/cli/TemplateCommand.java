@@ -1,0 +1,210 @@
+package dev.pwk.cli;
+
+import dev.pwk.renderer.KubeCapabilities;
+import dev.pwk.renderer.RenderException;
+import dev.pwk.renderer.RenderOptions;
+import dev.pwk.renderer.RenderedObject;
+import dev.pwk.renderer.Renderer;
+import dev.pwk.renderer.Rendering;
+import dev.pwk.validator.Finding;
+import dev.pwk.validator.LintMode;
+import dev.pwk.validator.Release;
+import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pwk template}: renders the chart's manifests, as {@code helm template} does. */
+@Command(
+    name = "template",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render the manifests the prefect-worker chart renders for these values, in Helm's",
+      "document order and with the same '# Source:' lines, so the output diffs cleanly against",
+      "helm template. Values are linted first: errors stop the render before anything is",
+      "written; warnings go to standard error."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:rendered",
+      "1:the values have errors (nothing was written)",
+      "2:usage error or unreadable input"
+    })
+final class TemplateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ValuesOptions values;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      defaultValue = "release-name",
+      description = "Release name (default: ${DEFAULT-VALUE}).")
+  String releaseName;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      defaultValue = "default",
+      description = "Release namespace (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(
+      names = {"-s", "--show-only"},
+      paramLabel = "KIND[/NAME]",
+      description =
+          "Only print objects of this kind (and name), e.g. Deployment or Role/prefect-worker;"
+              + " Helm's template paths (templates/deployment.yaml) work too. Repeatable.")
+  List<String> showOnly = new ArrayList<>();
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Write each template's objects to DIR/prefect-worker/templates/<file> instead of"
+              + " standard output (each file replaced atomically).")
+  Path outputDir;
+
+  @Option(
+      names = "--kube-version",
+      paramLabel = "VERSION",
+      description = "Kubernetes version to render for (default: the newest, ${DEFAULT-VALUE}).",
+      defaultValue = "1.34")
+  String kubeVersion;
+
+  @Option(
+      names = {"-a", "--api-versions"},
+      paramLabel = "GROUP/VERSION",
+      split = ",",
+      description = "Extra API versions the cluster serves (repeatable).")
+  List<String> apiVersions = new ArrayList<>();
+
+  @Option(names = "--no-color", description = "No colour in diagnostics (also: NO_COLOR).")
+  boolean noColor;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!RenderOptions.isValidReleaseName(releaseName)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid release name \""
+              + releaseName
+              + "\": use at most 53 lower-case letters, digits, '-' and '.', starting and ending"
+              + " with a letter or digit");
+    }
+    KubeCapabilities capabilities;
+    try {
+      capabilities = KubeCapabilities.of(kubeVersion).withApiVersions(apiVersions);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    LoadedValues loaded;
+    try {
+      loaded = ValuesLoader.create().load(values.inputs());
+    } catch (ValuesException e) {
+      List<Finding> findings = ValuesValidator.inputFindings(e);
+      Diagnostics.print(err, "values", findings, List.of(), noColor);
+      return Diagnostics.exitCodeFor(findings);
+    }
+    List<Finding> findings =
+        ValuesValidator.create()
+            .validate(loaded, LintMode.FULL, new Release(releaseName, namespace));
+    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
+      return ExitCodes.FINDINGS;
+    }
+    Rendering rendering;
+    try {
+      rendering =
+          Renderer.create()
+              .render(
+                  loaded,
+                  RenderOptions.builder()
+                      .releaseName(releaseName)
+                      .namespace(namespace)
+                      .capabilities(capabilities)
+                      .build());
+    } catch (RenderException e) {
+      Diagnostics.print(err, "values", e.findings(), loaded.sources(), noColor);
+      return ExitCodes.FINDINGS;
+    }
+    Rendering selected = rendering.select(showOnlyFilter(rendering));
+    if (outputDir != null) {
+      writeFiles(selected);
+    } else {
+      spec.commandLine().getOut().print(selected.toYaml());
+      spec.commandLine().getOut().flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private Predicate<RenderedObject> showOnlyFilter(Rendering rendering) {
+    if (showOnly.isEmpty()) {
+      return o -> true;
+    }
+    Predicate<RenderedObject> any = o -> false;
+    for (String selector : showOnly) {
+      Predicate<RenderedObject> p = selector(selector);
+      if (rendering.objects().stream().noneMatch(p)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--show-only "
+                + selector
+                + " matches nothing; rendered: "
+                + String.join(
+                    ", ",
+                    rendering.objects().stream()
+                        .map(o -> o.object().getKind() + "/" + o.object().getMetadata().getName())
+                        .toList()));
+      }
+      any = any.or(p);
+    }
+    return any;
+  }
+
+  private static Predicate<RenderedObject> selector(String selector) {
+    String s = selector.trim();
+    if (s.endsWith(".yaml")) {
+      String file = s.substring(s.lastIndexOf('/') + 1);
+      return o -> o.templateFile().equals(file);
+    }
+    int slash = s.indexOf('/');
+    String kind = (slash < 0 ? s : s.substring(0, slash)).toLowerCase(Locale.ROOT);
+    String name = slash < 0 ? null : s.substring(slash + 1);
+    return o ->
+        o.object().getKind().toLowerCase(Locale.ROOT).equals(kind)
+            && (name == null || name.equals(o.object().getMetadata().getName()));
+  }
+
+  private void writeFiles(Rendering rendering) throws IOException {
+    Map<String, List<RenderedObject>> byFile = new LinkedHashMap<>();
+    for (RenderedObject o : rendering.objects()) {
+      byFile.computeIfAbsent(o.templateFile(), f -> new ArrayList<>()).add(o);
+    }
+    Path templates = outputDir.resolve("prefect-worker").resolve("templates");
+    for (Map.Entry<String, List<RenderedObject>> e : byFile.entrySet()) {
+      List<RenderedObject> objects = e.getValue();
+      Path file = templates.resolve(e.getKey());
+      AtomicFiles.write(file, rendering.select(objects::contains).toYaml());
+      spec.commandLine().getErr().println("wrote " + file);
+    }
+  }
+}

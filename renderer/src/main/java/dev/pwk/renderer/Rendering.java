@@ -1,0 +1,52 @@
+package dev.pwk.renderer;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Optional;
+
+/** The objects the chart renders for one set of values, in Helm's install order. */
+public final class Rendering {
+  private final List<RenderedObject> objects;
+  private final YamlWriter writer;
+
+  Rendering(List<RenderedObject> objects, YamlWriter writer) {
+    this.objects = List.copyOf(objects);
+    this.writer = writer;
+  }
+
+  /**
+   * The objects in Helm's order: PodDisruptionBudget, ServiceAccount, ConfigMap, Role, RoleBinding,
+   * Deployment, HorizontalPodAutoscaler (each only when the values enable it).
+   */
+  public List<RenderedObject> objects() {
+    return objects;
+  }
+
+  /** The first object of the given type, if rendered. */
+  public <T extends HasMetadata> Optional<T> find(Class<T> type) {
+    return objects.stream()
+        .map(RenderedObject::object)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst();
+  }
+
+  /** A rendering of only the objects that {@code keep} accepts, in the same order. */
+  public Rendering select(java.util.function.Predicate<RenderedObject> keep) {
+    return new Rendering(objects.stream().filter(keep).toList(), writer);
+  }
+
+  /**
+   * The objects as one multi-document YAML stream, like {@code helm template}: each document is
+   * {@code ---}, a {@code # Source:} comment and the object. Identical objects give identical
+   * bytes.
+   */
+  public String toYaml() {
+    StringBuilder out = new StringBuilder();
+    for (RenderedObject o : objects) {
+      out.append("---\n# Source: ").append(o.source()).append('\n');
+      out.append(writer.write(o.object()));
+    }
+    return out.toString();
+  }
+}

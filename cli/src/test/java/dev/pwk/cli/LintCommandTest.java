@@ -1,0 +1,237 @@
+package dev.pwk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("pwk lint")
+class LintCommandTest {
+
+  @Test
+  @DisplayName("a clean file exits 0 with a one-line summary")
+  void clean() {
+    CliRun run = CliRun.of("lint", CliRun.fixture("good.yaml"));
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("no problems in 1 file\n", run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  @DisplayName("errors exit 1 and print file:line:col, the line and a caret, and a summary")
+  void errorsWithCodeFrames() throws IOException {
+    CliRun run = CliRun.of("lint", "broken.yaml");
+    assertEquals(2, run.exitCode(), "not found relative to the working directory");
+    run = CliRun.of("lint", CliRun.fixture("broken.yaml"));
+    assertEquals(1, run.exitCode(), run::toString);
+    String expected =
+        Files.readString(CliRun.FIXTURES.resolve("broken.expected.txt"), StandardCharsets.UTF_8)
+            .replace("broken.yaml", CliRun.fixture("broken.yaml"));
+    assertEquals(expected, run.out());
+  }
+
+  @Nested
+  @DisplayName("exit codes")
+  class ExitCodesContract {
+    @Test
+    @DisplayName("warnings alone exit 0, and 1 with --strict")
+    void strict() {
+      CliRun lenient = CliRun.of("lint", CliRun.fixture("warn.yaml"));
+      assertEquals(0, lenient.exitCode(), lenient::toString);
+      assertTrue(lenient.out().contains("warning:"), lenient::toString);
+      assertEquals(1, CliRun.of("lint", "--strict", CliRun.fixture("warn.yaml")).exitCode());
+    }
+
+    @Test
+    @DisplayName("a missing file exits 2")
+    void missing() {
+      CliRun run = CliRun.of("lint", "no-such-file.yaml");
+      assertEquals(2, run.exitCode());
+      assertTrue(run.out().contains("no-such-file.yaml: error: file not found"), run::toString);
+    }
+
+    @Test
+    @DisplayName("nothing to lint is a usage error with a hint")
+    void nothing() {
+      CliRun run = CliRun.of("lint");
+      assertEquals(2, run.exitCode());
+      assertEquals(
+          "pwk: nothing to lint: name values files, or give -f/--set\n"
+              + "Run 'pwk lint --help' for usage.\n",
+          run.err());
+    }
+
+    @Test
+    @DisplayName("an unknown format is a usage error")
+    void badFormat() {
+      assertEquals(2, CliRun.of("lint", "--format", "xml", CliRun.fixture("good.yaml")).exitCode());
+    }
+
+    @Test
+    @DisplayName("--help lists the exit codes")
+    void help() {
+      CliRun run = CliRun.of("lint", "--help");
+      assertEquals(0, run.exitCode());
+      assertTrue(run.out().contains("Exit codes:"), run.out());
+      assertTrue(run.out().contains("2   usage error or unreadable input"), run.out());
+    }
+  }
+
+  @Nested
+  @DisplayName("sources")
+  class Sources {
+    @Test
+    @DisplayName("-f files and --set flags are linted as one merge, and --set is named")
+    void merged() {
+      CliRun run =
+          CliRun.of(
+              "lint", "-f", CliRun.fixture("good.yaml"), "--set", "worker.replicaCount=-1,x=1",
+              "--set", "worker.config.limit=0");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("--set #2 (worker.config.limit=0)"), run::toString);
+      assertTrue(run.out().endsWith("in 1 file\n"), run::toString);
+    }
+
+    @Test
+    @DisplayName("--partial checks an overlay alone: unknown keys yes, missing work pool no")
+    void partial() {
+      CliRun run = CliRun.of("lint", "--partial", CliRun.fixture("overlay.yaml"));
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains(":3:3: error:"), run::toString);
+      assertTrue(run.out().contains("[schema.additional-properties]"), run::toString);
+      assertFalse(run.out().contains("chart.required"), run::toString);
+    }
+
+    @Test
+    @DisplayName("several files are linted one by one")
+    void positional() {
+      CliRun run = CliRun.of("lint", CliRun.fixture("good.yaml"), CliRun.fixture("broken.yaml"));
+      assertEquals(1, run.exitCode());
+      assertTrue(run.out().endsWith("3 errors, 0 warnings in 2 files\n"), run::toString);
+    }
+  }
+
+  @Nested
+  @DisplayName("formats")
+  class Formats {
+    @Test
+    @DisplayName("json carries every finding and the summary")
+    void json() throws IOException {
+      CliRun run = CliRun.of("lint", "--format", "json", CliRun.fixture("broken.yaml"));
+      JsonNode report = new ObjectMapper().readTree(run.out());
+      assertEquals(3, report.at("/summary/errors").asInt());
+      assertEquals("schema.enum", report.at("/files/0/findings/0/rule").asText());
+      assertEquals(2, report.at("/files/0/findings/0/line").asInt());
+    }
+
+    @Test
+    @DisplayName("--output writes the report to a file and nothing to standard output")
+    void output(@TempDir Path dir) throws IOException {
+      Path sarif = dir.resolve("out/lint.sarif");
+      CliRun run =
+          CliRun.of(
+              "lint", "--format", "SARIF", "--output", sarif.toString(), CliRun.fixture("broken.yaml"));
+      assertEquals(1, run.exitCode());
+      assertEquals("", run.out());
+      assertTrue(Files.readString(sarif).contains("\"version\" : \"2.1.0\""));
+      try (var files = Files.list(sarif.getParent())) {
+        assertEquals(1, files.count(), "no temporary file left behind");
+      }
+    }
+
+    @Test
+    @DisplayName("github prints workflow annotations")
+    void github() {
+      CliRun run = CliRun.of("lint", "--format", "github", CliRun.fixture("broken.yaml"));
+      assertTrue(
+          run.out().startsWith("::error file=" + CliRun.fixture("broken.yaml") + ",line=2,col=14,"),
+          run::toString);
+    }
+  }
+
+  @Nested
+  @DisplayName("hostile input gets a finding, never a stack trace or a hang")
+  class Hostile {
+    @TempDir Path dir;
+
+    private CliRun lint(String name, byte[] content) throws IOException {
+      Path f = dir.resolve(name);
+      Files.write(f, content);
+      return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("lint", f.toString()));
+    }
+
+    private void assertRule(CliRun run, String rule) {
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("[" + rule + "]"), run::toString);
+      assertFalse(run.err().contains("Exception"), run::toString);
+      assertFalse(run.out().contains("Exception"), run::toString);
+    }
+
+    @Test
+    @DisplayName("malformed YAML, with a code frame")
+    void malformed() throws IOException {
+      CliRun run = lint("bad.yaml", "worker:\n  config: [a\n".getBytes(StandardCharsets.UTF_8));
+      assertRule(run, "input.yaml-syntax");
+      assertTrue(run.out().contains(" | "), run::toString);
+    }
+
+    @Test
+    @DisplayName("an alias bomb")
+    void aliasBomb() throws IOException {
+      StringBuilder sb = new StringBuilder("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+      for (int i = 1; i < 9; i++) {
+        String prev = "*a" + (i - 1);
+        sb.append("a").append(i).append(": &a").append(i).append(" [")
+            .append(String.join(",", java.util.Collections.nCopies(10, prev)))
+            .append("]\n");
+      }
+      assertRule(lint("bomb.yaml", sb.toString().getBytes(StandardCharsets.UTF_8)), "input.yaml-alias-limit");
+    }
+
+    @Test
+    @DisplayName("deep nesting")
+    void deep() throws IOException {
+      String deep = "a: ".repeat(1) + "[".repeat(5000) + "]".repeat(5000) + "\n";
+      assertRule(lint("deep.yaml", deep.getBytes(StandardCharsets.UTF_8)), "input.yaml-depth-limit");
+    }
+
+    @Test
+    @DisplayName("a huge file")
+    void huge() throws IOException {
+      byte[] big = new byte[9 * 1024 * 1024];
+      java.util.Arrays.fill(big, (byte) 'a');
+      assertRule(lint("huge.yaml", big), "input.too-large");
+    }
+
+    @Test
+    @DisplayName("a binary file")
+    void binary() throws IOException {
+      assertRule(lint("bin.yaml", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2}), "input.binary");
+    }
+
+    @Test
+    @DisplayName("text that is not UTF-8")
+    void latin1() throws IOException {
+      assertRule(lint("latin1.yaml", "a: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)), "input.not-utf8");
+    }
+
+    @Test
+    @DisplayName("a directory instead of a file exits 2")
+    void directory() {
+      CliRun run = CliRun.of("lint", dir.toString());
+      assertEquals(2, run.exitCode(), run::toString);
+    }
+  }
+}

@@ -17,9 +17,9 @@ final class ScalarResolver {
   private static final Set<String> FALSE =
       Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9][0-9_]*");
+  /** go-yaml v2's {@code yamlStyleFloat}, matched after underscores are removed. */
   private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   private ScalarResolver() {}
 
@@ -56,7 +56,13 @@ final class ScalarResolver {
     if (text.isEmpty()) {
       return null;
     }
-    String plain = text.replace("_", "");
+    char first = text.charAt(0);
+    // go-yaml only tries numbers for text that starts with a digit, a sign or a dot.
+    if ((first < '0' || first > '9') && first != '+' && first != '-' && first != '.') {
+      return null;
+    }
+    // A leading dot is parsed as written; otherwise underscores are dropped first.
+    String plain = first == '.' ? text : text.replace("_", "");
     BigInteger integer = integer(plain);
     if (integer != null) {
       return integer.bitLength() < 64
@@ -73,7 +79,8 @@ final class ScalarResolver {
       default:
         break;
     }
-    if (FLOAT.matcher(text).matches() && !DECIMAL.matcher(text).matches()) {
+    // Also catches what no integer parse accepts, such as 08 (an octal-looking 8.0 for go-yaml).
+    if (FLOAT.matcher(plain).matches()) {
       try {
         return NODES.numberNode(Double.parseDouble(plain));
       } catch (NumberFormatException e) {

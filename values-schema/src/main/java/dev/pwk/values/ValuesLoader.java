@@ -1,5 +1,8 @@
 package dev.pwk.values;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,7 +23,7 @@ import java.util.List;
  *
  * <p>Known differences from Helm: values files and {@code --set-file} content must be UTF-8
  * (Helm also reads UTF-16 with a byte-order mark); a values file with several YAML documents is
- * rejected (Helm silently reads the first); {@code --set-literal} takes no list indexes; URLs are
+ * rejected (Helm merges them in order); {@code --set-literal} takes no list indexes; URLs are
  * not accepted as {@code -f} arguments.
  */
 public final class ValuesLoader {
@@ -29,6 +32,9 @@ public final class ValuesLoader {
   public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
 
   private static final String STDIN = "-";
+
+  private static final ObjectMapper STRICT_JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static volatile YamlFileReader.Parsed defaults;
 
@@ -50,6 +56,12 @@ public final class ValuesLoader {
     origins.keys.putAll(d.origins().keys);
     origins.values.putAll(user.origins.values);
     origins.keys.putAll(user.origins.keys);
+    // A user value without a key position (a flag, a list item) replaces the default's key too.
+    for (String pointer : user.origins.values.keySet()) {
+      if (!user.origins.keys.containsKey(pointer)) {
+        origins.keys.remove(pointer);
+      }
+    }
     return new LoadedValues(
         merged, user.tree, origins.values, origins.keys, user.sources, warnings);
   }
@@ -116,6 +128,10 @@ public final class ValuesLoader {
       List<InputProblem> problems) {
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
+      if (kind == Origin.Kind.SET_JSON && argument.strip().startsWith("{")) {
+        mergeJsonObject(argument, i + 1, tree, origins, problems);
+        continue;
+      }
       try {
         SetArgumentParser.parse(
             argument,
@@ -140,6 +156,31 @@ public final class ValuesLoader {
       } catch (ValuesException e) {
         problems.addAll(e.problems());
       }
+    }
+  }
+
+  /**
+   * Helm 4 takes a {@code --set-json} argument that is a whole JSON object and merges it like a
+   * values file.
+   */
+  private static void mergeJsonObject(
+      String argument, int index, ObjectNode tree, Origins origins, List<InputProblem> problems) {
+    Origin.Kind kind = Origin.Kind.SET_JSON;
+    try {
+      // The argument starts with '{', so it parses to an object or not at all.
+      ObjectNode object = (ObjectNode) STRICT_JSON.readTree(argument.strip());
+      Origins jsonOrigins = new Origins();
+      jsonOrigins.subtree(object, "", Origin.ofFlag(kind, argument, index, 1));
+      ValueMerger.mergeFile(tree, origins, object, jsonOrigins, "");
+    } catch (JsonProcessingException e) {
+      problems.add(
+          new InputProblem(
+              "set-json.syntax",
+              kind.flag(),
+              -1,
+              -1,
+              kind.flag() + " #" + index + " '" + argument + "': invalid JSON object: "
+                  + e.getOriginalMessage().lines().findFirst().orElse("")));
     }
   }
 

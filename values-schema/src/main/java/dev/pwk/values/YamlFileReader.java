@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -48,7 +49,7 @@ final class YamlFileReader {
 
   private final String name;
   private final Origin.Kind kind;
-  private final Origins origins = new Origins();
+  private Origins origins = new Origins();
   private int converted;
 
   private YamlFileReader(String name, Origin.Kind kind) {
@@ -146,11 +147,11 @@ final class YamlFileReader {
           throw problem(
               "yaml.multiple-documents",
               m,
-              "several YAML documents in one values file; Helm reads only the first, so put"
-                  + " each in its own file and pass them with -f in order");
+              "several YAML documents in one values file; put each in its own file and pass"
+                  + " them with -f in order");
         }
       }
-      if (root == null || isEmptyDocument(root)) {
+      if (root == null || isNullDocument(root)) {
         ObjectNode empty = NODES.objectNode();
         origins.value("", Origin.inFile(kind, name, 1, 1));
         return new Parsed(empty, origins, source);
@@ -161,6 +162,10 @@ final class YamlFileReader {
             root.getStartMark(),
             "the top level of a values file must be a map of keys, found "
                 + describe(root));
+      }
+      // Measure before building: an alias bomb is rejected without expanding it.
+      if (expandedSize(root, new IdentityHashMap<>()) > MAX_VALUES) {
+        throw aliasBomb();
       }
       JsonNode tree = convert(root, "", 0);
       return new Parsed((ObjectNode) tree, origins, source);
@@ -212,8 +217,44 @@ final class YamlFileReader {
     return new ValuesException(new InputProblem("yaml.syntax", name, -1, -1, msg));
   }
 
+  private ValuesException aliasBomb() {
+    return new ValuesException(
+        new InputProblem(
+            "yaml.alias-limit",
+            name,
+            -1,
+            -1,
+            "file expands to more than " + MAX_VALUES
+                + " values through aliases; this looks like an alias bomb"));
+  }
+
+  /** The values a node expands to, aliases included, each node measured once; capped. */
+  private static long expandedSize(Node node, Map<Node, Long> sizes) {
+    Long known = sizes.get(node);
+    if (known != null) {
+      return known;
+    }
+    long size = 1;
+    if (node instanceof SequenceNode seq) {
+      for (Node item : seq.getValue()) {
+        size = Math.min(size + expandedSize(item, sizes), MAX_VALUES + 1L);
+      }
+    } else if (node instanceof MappingNode map) {
+      for (NodeTuple tuple : map.getValue()) {
+        size = Math.min(size + expandedSize(tuple.getValueNode(), sizes), MAX_VALUES + 1L);
+      }
+    }
+    sizes.put(node, size);
+    return size;
+  }
+
   private static boolean isEmptyDocument(Node node) {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty();
+  }
+
+  /** A document that is only {@code ~} or {@code null} gives Helm no values, like an empty one. */
+  private static boolean isNullDocument(Node node) {
+    return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }
 
   private ValuesException problem(String code, Mark mark, String message) {
@@ -229,14 +270,7 @@ final class YamlFileReader {
 
   private JsonNode convert(Node node, String pointer, int depth) throws ValuesException {
     if (++converted > MAX_VALUES) {
-      throw new ValuesException(
-          new InputProblem(
-              "yaml.alias-limit",
-              name,
-              -1,
-              -1,
-              "file expands to more than " + MAX_VALUES
-                  + " values through aliases; this looks like an alias bomb"));
+      throw aliasBomb();
     }
     if (depth > MAX_DEPTH) {
       throw problem(
@@ -293,8 +327,18 @@ final class YamlFileReader {
           throw problem(
               "yaml.syntax", source.getStartMark(), "a '<<' merge key needs a map or a list of maps");
         }
+        // Keys the map already has keep their own value and position.
+        Origins outer = origins;
+        origins = new Origins();
         ObjectNode merged = mapping((MappingNode) source, pointer, depth);
-        merged.fields().forEachRemaining(e -> object.putIfAbsent(e.getKey(), e.getValue()));
+        Origins inner = origins;
+        origins = outer;
+        for (Map.Entry<String, JsonNode> e : merged.properties()) {
+          if (!object.has(e.getKey())) {
+            object.set(e.getKey(), e.getValue());
+            origins.copySubtree(e.getValue(), Pointers.child(pointer, e.getKey()), inner);
+          }
+        }
       }
     }
     return object;

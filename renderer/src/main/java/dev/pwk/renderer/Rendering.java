@@ -3,6 +3,7 @@ package dev.pwk.renderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The objects the chart renders for one set of values, in Helm's install order. */
 public final class Rendering {
@@ -22,6 +23,11 @@ public final class Rendering {
     return objects;
   }
 
+  /** A rendering of only the objects that match, in the same order (e.g. {@code --show-only}). */
+  public Rendering select(Predicate<? super RenderedObject> filter) {
+    return new Rendering(objects.stream().filter(filter).toList(), writer);
+  }
+
   /** The first object of the given type, if rendered. */
   public <T extends HasMetadata> Optional<T> find(Class<T> type) {
     return objects.stream()
@@ -29,11 +35,6 @@ public final class Rendering {
         .filter(type::isInstance)
         .map(type::cast)
         .findFirst();
-  }
-
-  /** A rendering of only the objects that {@code keep} accepts, in the same order. */
-  public Rendering select(java.util.function.Predicate<RenderedObject> keep) {
-    return new Rendering(objects.stream().filter(keep).toList(), writer);
   }
 
   /**

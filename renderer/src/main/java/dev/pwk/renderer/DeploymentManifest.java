@@ -1,0 +1,145 @@
+package dev.pwk.renderer;
+
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodDNSConfig;
+import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
+import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code deployment.yaml} (§4.6): the worker Deployment, always emitted. */
+final class DeploymentManifest {
+  static final String TEMPLATE = "deployment.yaml";
+  static final String SCRATCH_VOLUME = "scratch";
+  static final String BASE_JOB_TEMPLATE_VOLUME = "base-job-template-file";
+
+  private DeploymentManifest() {}
+
+  /**
+   * The Deployment.
+   *
+   * @param checksum the {@code checksum/config} annotation, which rolls the pods when the generated
+   *     ConfigMap changes
+   */
+  static Deployment build(RenderContext ctx, String checksum) {
+    WorkerValues v = ctx.values();
+    Names n = ctx.names();
+    ChartMetadata meta = ctx.metadata();
+    return new DeploymentBuilder()
+        .withMetadata(meta.object(n.fullname(), n.namespace()))
+        .withNewSpec()
+        .withRevisionHistoryLimit(v.revisionHistoryLimit())
+        .withReplicas(v.autoscalingEnabled() ? null : v.replicaCount())
+        .withNewSelector()
+        .withMatchLabels(meta.selectorLabels())
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withAnnotations(meta.podAnnotations(checksum))
+        .withLabels(meta.podLabels(v.podDisruptionBudget().truthy()))
+        .endMetadata()
+        .withSpec(podSpec(ctx))
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static PodSpec podSpec(RenderContext ctx) {
+    WorkerValues v = ctx.values();
+    Names n = ctx.names();
+    FreeForm ff = ctx.freeForm();
+    Tpl tpl = ctx.tpl();
+    PodSpecBuilder spec = new PodSpecBuilder();
+    if (v.pullSecrets().truthy()) {
+      List<LocalObjectReference> secrets = new ArrayList<>();
+      for (Value s : v.pullSecrets().items()) {
+        secrets.add(new LocalObjectReference(v.text(s)));
+      }
+      spec.withImagePullSecrets(secrets);
+    }
+    if (!v.dnsPolicy().isEmpty()) {
+      spec.withDnsPolicy(v.dnsPolicy());
+    }
+    if (v.dnsConfigEnabled()) {
+      spec.withDnsConfig(dnsConfig(v));
+    }
+    spec.withServiceAccountName(n.serviceAccountName());
+    if (v.affinity().truthy()) {
+      spec.withAffinity(ff.object(tpl.render(v.affinity()), Affinity.class));
+    }
+    if (v.nodeSelector().truthy()) {
+      Map<String, String> selector = ff.stringMap(tpl.render(v.nodeSelector()));
+      spec.withNodeSelector(selector);
+    }
+    if (v.tolerations().truthy()) {
+      spec.withTolerations(ff.list(tpl.render(v.tolerations()), Toleration.class));
+    }
+    if (v.podSecurityContext().truthy()) {
+      spec.withSecurityContext(ff.object(v.podSecurityContext(), PodSecurityContext.class));
+    }
+    if (!v.priorityClassName().isEmpty()) {
+      spec.withPriorityClassName(v.priorityClassName());
+    }
+    List<Container> init = new ArrayList<>();
+    if (n.baseJobTemplateOn()) {
+      init.add(SyncInitContainer.build(ctx));
+    }
+    if (v.initExtraContainers().truthy()) {
+      init.addAll(ff.containers(tpl.render(v.initExtraContainers())));
+    }
+    spec.withInitContainers(init);
+    List<Container> containers = new ArrayList<>();
+    containers.add(WorkerContainer.build(ctx));
+    if (v.extraContainers().truthy()) {
+      containers.addAll(ff.containers(tpl.render(v.extraContainers())));
+    }
+    spec.withContainers(containers);
+    spec.withVolumes(volumes(ctx));
+    return spec.build();
+  }
+
+  /** {@code dnsConfig}: all three lists (empty by default), option values as strings. */
+  private static PodDNSConfig dnsConfig(WorkerValues v) {
+    List<PodDNSConfigOption> options = new ArrayList<>();
+    for (WorkerValues.DnsOption o : v.dnsOptions()) {
+      options.add(new PodDNSConfigOption(o.name(), o.value()));
+    }
+    return new PodDNSConfigBuilder()
+        .withNameservers(v.dnsNameservers())
+        .withSearches(v.dnsSearches())
+        .withOptions(options)
+        .build();
+  }
+
+  /** {@code scratch}, then {@code worker.extraVolumes}, then the base job template file. */
+  private static List<Volume> volumes(RenderContext ctx) {
+    WorkerValues v = ctx.values();
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder().withName(SCRATCH_VOLUME).withNewEmptyDir().endEmptyDir().build());
+    if (v.extraVolumes().truthy()) {
+      volumes.addAll(ctx.freeForm().list(ctx.tpl().render(v.extraVolumes()), Volume.class));
+    }
+    if (ctx.names().baseJobTemplateOn()) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(BASE_JOB_TEMPLATE_VOLUME)
+              .withNewConfigMap()
+              .withName(ctx.names().baseJobTemplateName())
+              .endConfigMap()
+              .build());
+    }
+    return volumes;
+  }
+}

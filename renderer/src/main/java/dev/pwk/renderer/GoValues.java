@@ -1,0 +1,152 @@
+package dev.pwk.renderer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/** How Go templates see values: truthiness, printing and {@code %q} quoting. */
+final class GoValues {
+  private GoValues() {}
+
+  /**
+   * Go template truthiness: {@code false}, numeric zero, null or absent, {@code ""}, {@code []} and
+   * <code>{}</code> are false.
+   */
+  static boolean truthy(JsonNode n) {
+    if (n == null || n.isMissingNode() || n.isNull()) {
+      return false;
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isNumber()) {
+      return n.isIntegralNumber() ? n.bigIntegerValue().signum() != 0 : n.doubleValue() != 0.0;
+    }
+    if (n.isTextual()) {
+      return !n.textValue().isEmpty();
+    }
+    if (n.isContainerNode()) {
+      return n.size() > 0;
+    }
+    return true;
+  }
+
+  /** True for strings, numbers and booleans. */
+  static boolean isScalar(JsonNode n) {
+    return n != null && (n.isTextual() || n.isNumber() || n.isBoolean());
+  }
+
+  /**
+   * A scalar as Go prints it ({@code fmt.Sprint}): strings as is, booleans as {@code true} or
+   * {@code false}, integers in decimal and floats in Go's shortest {@code %v} form ({@code 1.5},
+   * {@code 1e+06}). Null or absent prints as the empty string, as Helm replaces {@code <no value>}.
+   *
+   * @throws IllegalArgumentException for maps and lists
+   */
+  static String print(JsonNode n) {
+    if (n == null || n.isMissingNode() || n.isNull()) {
+      return "";
+    }
+    if (n.isTextual()) {
+      return n.textValue();
+    }
+    if (n.isBoolean()) {
+      return Boolean.toString(n.booleanValue());
+    }
+    if (n.isIntegralNumber()) {
+      return n.bigIntegerValue().toString();
+    }
+    if (n.isNumber()) {
+      return formatFloat(n.doubleValue());
+    }
+    throw new IllegalArgumentException("not a scalar: " + n.getNodeType());
+  }
+
+  /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 or from 1e6. */
+  static String formatFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    if (d == 0) {
+      return (1 / d < 0) ? "-0" : "0";
+    }
+    BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    String digits = b.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - b.scale();
+    String sign = b.signum() < 0 ? "-" : "";
+    if (exp < -4 || exp >= 6) {
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String e = Integer.toString(Math.abs(exp));
+      return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+    }
+    return sign + b.abs().toPlainString();
+  }
+
+  /** Go's {@code %q} (strconv.Quote): a double-quoted string with Go escapes. */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    s.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case 7 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 11 -> out.append("\\v");
+                default -> {
+                  if (isPrint(cp)) {
+                    out.appendCodePoint(cp);
+                  } else if (cp < 0x80) {
+                    out.append(String.format("\\x%02x", cp));
+                  } else if (cp < 0x10000) {
+                    out.append(String.format("\\u%04x", cp));
+                  } else {
+                    out.append(String.format("\\U%08x", cp));
+                  }
+                }
+              }
+            });
+    return out.append('"').toString();
+  }
+
+  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  private static boolean isPrint(int cp) {
+    if (cp == ' ') {
+      return true;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
+    };
+  }
+}

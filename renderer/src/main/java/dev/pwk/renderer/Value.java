@@ -1,0 +1,80 @@
+package dev.pwk.renderer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of the values tree together with its JSON pointer, so that whatever is built from it can
+ * point back at the value's origin.
+ *
+ * @param pointer the JSON pointer in the effective values, e.g. {@code /worker/extraVolumes}
+ * @param node the value; {@link MissingNode} when absent
+ */
+record Value(String pointer, JsonNode node) {
+
+  Value {
+    node = node == null ? MissingNode.getInstance() : node;
+  }
+
+  /** The value under a map key. */
+  Value child(String key) {
+    return new Value(pointer + "/" + escape(key), node.path(key));
+  }
+
+  /** The items of a list with their pointers; empty for anything but a list. */
+  List<Value> items() {
+    List<Value> out = new ArrayList<>();
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        out.add(new Value(pointer + "/" + i, node.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** Go template truthiness of the value. */
+  boolean truthy() {
+    return GoValues.truthy(node);
+  }
+
+  /** True when the value is absent or null. */
+  boolean isNull() {
+    return node.isMissingNode() || node.isNull();
+  }
+
+  /** The same pointer with a different node (e.g. after template evaluation). */
+  Value with(JsonNode replacement) {
+    return new Value(pointer, replacement);
+  }
+
+  /** The dotted form of the pointer for messages, e.g. {@code worker.extraVolumes[0].name}. */
+  String dotted() {
+    return dotted(pointer);
+  }
+
+  static String dotted(String pointer) {
+    if (pointer.isEmpty()) {
+      return "(root)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      String seg = raw.replace("~1", "/").replace("~0", "~");
+      if (seg.chars().allMatch(Character::isDigit) && !seg.isEmpty() && out.length() > 0) {
+        out.append('[').append(seg).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(seg);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Escapes a map key for use in a JSON pointer. */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

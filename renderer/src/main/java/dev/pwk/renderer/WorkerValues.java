@@ -1,0 +1,470 @@
+package dev.pwk.renderer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed access to the chart's values: the one place that knows their dotted paths. Scalars come
+ * back as Go templates would print them; free-form parts come back as {@link Value}s, which keep
+ * their path for findings.
+ */
+final class WorkerValues {
+  static final String API_CLOUD = "cloud";
+  static final String API_CUSTOMER_MANAGED = "customerManagedCloud";
+  static final String API_SELF_HOSTED = "selfHostedServer";
+
+  private static final String W = "/worker";
+  private static final String CONFIG = W + "/config";
+  private static final String BJT = CONFIG + "/baseJobTemplate";
+  private static final String IMAGE = W + "/image";
+  private static final String INIT = W + "/initContainer";
+  private static final String AUTOSCALING = W + "/autoscaling";
+  private static final String BASIC_AUTH = W + "/selfHostedServerApiConfig/basicAuth";
+
+  private final JsonNode root;
+  private final Problems problems;
+
+  WorkerValues(JsonNode root, Problems problems) {
+    this.root = root;
+    this.problems = problems;
+  }
+
+  private Value at(String pointer) {
+    return new Value(pointer, root.at(pointer));
+  }
+
+  String nameOverride() {
+    return truthyText("/nameOverride");
+  }
+
+  String fullnameOverride() {
+    return truthyText("/fullnameOverride");
+  }
+
+  String namespaceOverride() {
+    return truthyText("/namespaceOverride");
+  }
+
+  Value commonLabels() {
+    return at("/commonLabels");
+  }
+
+  Value commonAnnotations() {
+    return at("/commonAnnotations");
+  }
+
+  boolean serviceAccountCreate() {
+    return truthy("/serviceAccount/create");
+  }
+
+  String serviceAccountName() {
+    return truthyText("/serviceAccount/name");
+  }
+
+  Value serviceAccountAnnotations() {
+    return at("/serviceAccount/annotations");
+  }
+
+  boolean roleCreate() {
+    return truthy("/role/create");
+  }
+
+  String roleNamespace() {
+    return truthyText("/role/namespace");
+  }
+
+  Value roleExtraPermissions() {
+    return at("/role/extraPermissions");
+  }
+
+  boolean roleBindingCreate() {
+    return truthy("/rolebinding/create");
+  }
+
+  boolean autoscalingEnabled() {
+    return truthy(AUTOSCALING + "/enabled");
+  }
+
+  Integer minReplicas() {
+    return integer(AUTOSCALING + "/minReplicas");
+  }
+
+  Integer maxReplicas() {
+    return integer(AUTOSCALING + "/maxReplicas");
+  }
+
+  /** The CPU utilisation target, or null when falsy (no metric). */
+  Integer targetCpuUtilization() {
+    return truthy(AUTOSCALING + "/targetCPUUtilizationPercentage")
+        ? integer(AUTOSCALING + "/targetCPUUtilizationPercentage")
+        : null;
+  }
+
+  /** The memory utilisation target, or null when falsy (no metric). */
+  Integer targetMemoryUtilization() {
+    return truthy(AUTOSCALING + "/targetMemoryUtilizationPercentage")
+        ? integer(AUTOSCALING + "/targetMemoryUtilizationPercentage")
+        : null;
+  }
+
+  String clusterUid() {
+    return truthyText(W + "/clusterUid");
+  }
+
+  Value initResources() {
+    return at(INIT + "/resources");
+  }
+
+  Value initSecurityContext() {
+    return at(INIT + "/containerSecurityContext");
+  }
+
+  Value initExtraEnvVars() {
+    return at(INIT + "/extraEnvVars");
+  }
+
+  Value initExtraContainers() {
+    return at(INIT + "/extraContainers");
+  }
+
+  String dnsPolicy() {
+    return truthyText(W + "/dnsPolicy");
+  }
+
+  /** Whether the pod gets a dnsConfig; true by default, as the default map is non-empty. */
+  boolean dnsConfigEnabled() {
+    return truthy(W + "/dnsConfig");
+  }
+
+  List<String> dnsNameservers() {
+    return texts(W + "/dnsConfig/nameservers");
+  }
+
+  List<String> dnsSearches() {
+    return texts(W + "/dnsConfig/searches");
+  }
+
+  /** The resolver options; a falsy value is left out, as the chart does. */
+  List<DnsOption> dnsOptions() {
+    List<DnsOption> out = new ArrayList<>();
+    for (Value o : at(W + "/dnsConfig/options").items()) {
+      Value value = o.child("value");
+      out.add(new DnsOption(text(o.child("name")), value.truthy() ? text(value) : null));
+    }
+    return out;
+  }
+
+  /** One {@code worker.dnsConfig.options} item; {@code value} is null when absent. */
+  record DnsOption(String name, String value) {}
+
+  /** {@code <repository>:<prefectTag>}. */
+  String image() {
+    return text(IMAGE + "/repository") + ":" + text(IMAGE + "/prefectTag");
+  }
+
+  /** The pull policy, or null when empty (a bare key upstream). */
+  String pullPolicy() {
+    return raw(IMAGE + "/pullPolicy");
+  }
+
+  Value pullSecrets() {
+    return at(IMAGE + "/pullSecrets");
+  }
+
+  Value debug() {
+    return at(IMAGE + "/debug");
+  }
+
+  Integer revisionHistoryLimit() {
+    return integer(W + "/revisionHistoryLimit");
+  }
+
+  Integer replicaCount() {
+    return integer(W + "/replicaCount");
+  }
+
+  Value resources() {
+    return at(W + "/resources");
+  }
+
+  boolean livenessProbeEnabled() {
+    return truthy(W + "/livenessProbe/enabled");
+  }
+
+  Value livenessProbeConfig() {
+    return at(W + "/livenessProbe/config");
+  }
+
+  Value podSecurityContext() {
+    return at(W + "/podSecurityContext");
+  }
+
+  String priorityClassName() {
+    return truthyText(W + "/priorityClassName");
+  }
+
+  Value containerSecurityContext() {
+    return at(W + "/containerSecurityContext");
+  }
+
+  Value args() {
+    return at(W + "/args");
+  }
+
+  Value command() {
+    return at(W + "/command");
+  }
+
+  Value podLabels() {
+    return at(W + "/podLabels");
+  }
+
+  Value podAnnotations() {
+    return at(W + "/podAnnotations");
+  }
+
+  Value affinity() {
+    return at(W + "/affinity");
+  }
+
+  Value nodeSelector() {
+    return at(W + "/nodeSelector");
+  }
+
+  Value tolerations() {
+    return at(W + "/tolerations");
+  }
+
+  Value extraEnvVars() {
+    return at(W + "/extraEnvVars");
+  }
+
+  Value extraEnvVarsConfigMap() {
+    return at(W + "/extraEnvVarsCM");
+  }
+
+  Value extraEnvVarsConfigMaps() {
+    return at(W + "/extraEnvVarsCMs");
+  }
+
+  Value extraEnvVarsSecret() {
+    return at(W + "/extraEnvVarsSecret");
+  }
+
+  Value extraEnvVarsSecrets() {
+    return at(W + "/extraEnvVarsSecrets");
+  }
+
+  Value extraContainers() {
+    return at(W + "/extraContainers");
+  }
+
+  Value extraVolumes() {
+    return at(W + "/extraVolumes");
+  }
+
+  Value extraVolumeMounts() {
+    return at(W + "/extraVolumeMounts");
+  }
+
+  Value extraArgs() {
+    return at(W + "/extraArgs");
+  }
+
+  Value podDisruptionBudget() {
+    return at(W + "/podDisruptionBudget");
+  }
+
+  Value workPool() {
+    return at(CONFIG + "/workPool");
+  }
+
+  /** The work queue names, as printed. */
+  List<String> workQueues() {
+    return texts(CONFIG + "/workQueues");
+  }
+
+  Value queryInterval() {
+    return at(CONFIG + "/queryInterval");
+  }
+
+  Value prefetchSeconds() {
+    return at(CONFIG + "/prefetchSeconds");
+  }
+
+  Value http2() {
+    return at(CONFIG + "/http2");
+  }
+
+  String workerType() {
+    return text(CONFIG + "/type");
+  }
+
+  String installPolicy() {
+    return text(CONFIG + "/installPolicy");
+  }
+
+  String workerName() {
+    return truthyText(CONFIG + "/name");
+  }
+
+  String limit() {
+    return truthyText(CONFIG + "/limit");
+  }
+
+  String jobNamespace() {
+    return truthyText(CONFIG + "/jobNamespace");
+  }
+
+  boolean observerClusterWide() {
+    return truthy(CONFIG + "/observerClusterWide");
+  }
+
+  String existingConfigMapName() {
+    return truthyText(BJT + "/existingConfigMapName");
+  }
+
+  Value baseJobTemplateConfiguration() {
+    return at(BJT + "/configuration");
+  }
+
+  String baseJobTemplateName() {
+    return truthyText(BJT + "/name");
+  }
+
+  String apiConfig() {
+    return text(W + "/apiConfig");
+  }
+
+  /** The settings block of an API mode, e.g. {@code /worker/cloudApiConfig}. */
+  ApiMode mode(String apiConfig) {
+    return switch (apiConfig) {
+      case API_CLOUD -> new ApiMode(W + "/cloudApiConfig");
+      case API_CUSTOMER_MANAGED -> new ApiMode(W + "/customerManagedCloudApiConfig");
+      default -> new ApiMode(W + "/selfHostedServerApiConfig");
+    };
+  }
+
+  boolean basicAuthEnabled() {
+    return truthy(BASIC_AUTH + "/enabled");
+  }
+
+  String basicAuthString() {
+    return text(BASIC_AUTH + "/authString");
+  }
+
+  String basicAuthExistingSecret() {
+    return truthyText(BASIC_AUTH + "/existingSecret");
+  }
+
+  /**
+   * The values of one API mode: {@code cloudApiConfig}, {@code customerManagedCloudApiConfig}, …
+   */
+  final class ApiMode {
+    private final String base;
+
+    private ApiMode(String base) {
+      this.base = base;
+    }
+
+    Value apiUrl() {
+      return at(base + "/apiUrl");
+    }
+
+    Value cloudUrl() {
+      return at(base + "/cloudUrl");
+    }
+
+    Value accountId() {
+      return at(base + "/accountId");
+    }
+
+    Value workspaceId() {
+      return at(base + "/workspaceId");
+    }
+
+    /** The API-key Secret name, or null when empty (a bare key upstream). */
+    String apiKeySecretName() {
+      return raw(base + "/apiKeySecret/name");
+    }
+
+    /** The key in the API-key Secret, or null when empty. */
+    String apiKeySecretKey() {
+      return raw(base + "/apiKeySecret/key");
+    }
+
+    /** {@code jobApiKeyPropagation}, defaulting to {@code secretRef} when falsy. */
+    String jobApiKeyPropagation() {
+      String p = truthyText(base + "/jobApiKeyPropagation");
+      return p.isEmpty() ? "secretRef" : p;
+    }
+
+    /** {@code cloudApiUrl} (customer-managed cloud), or null when empty. */
+    String cloudApiUrl() {
+      return raw(base + "/cloudApiUrl");
+    }
+
+    /** {@code cloudUiUrl} (customer-managed cloud), or empty. */
+    String cloudUiUrl() {
+      return truthyText(base + "/cloudUiUrl");
+    }
+  }
+
+  private boolean truthy(String pointer) {
+    return GoValues.truthy(root.at(pointer));
+  }
+
+  /** The printed scalar, or empty when the value is falsy. */
+  private String truthyText(String pointer) {
+    return truthy(pointer) ? text(pointer) : "";
+  }
+
+  /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
+  private String raw(String pointer) {
+    String s = text(pointer);
+    return s.isEmpty() ? null : s;
+  }
+
+  /** The scalar as Go prints it; a map or list is reported and read as empty. */
+  String text(String pointer) {
+    return text(at(pointer));
+  }
+
+  String text(Value v) {
+    if (v.node().isContainerNode()) {
+      problems.add(
+          v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.scalar", v.dotted()));
+      return "";
+    }
+    return GoValues.print(v.node());
+  }
+
+  private List<String> texts(String pointer) {
+    List<String> out = new ArrayList<>();
+    for (Value item : at(pointer).items()) {
+      out.add(text(item));
+    }
+    return out;
+  }
+
+  /** An integer, or null when absent; anything else is reported. */
+  Integer integer(String pointer) {
+    return integer(at(pointer));
+  }
+
+  Integer integer(Value v) {
+    JsonNode n = v.node();
+    if (v.isNull()) {
+      return null;
+    }
+    if (n.isNumber()
+        && (n.isIntegralNumber() || n.doubleValue() == Math.rint(n.doubleValue()))
+        && n.canConvertToInt()) {
+      return n.intValue();
+    }
+    problems.add(
+        v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.integer", v.dotted()));
+    return null;
+  }
+}

@@ -1,0 +1,329 @@
+package dev.pwk.renderer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Kubernetes-semantic comparison of two rendered YAML streams, implementing the conformance
+ * README's equivalence rules 1–8: documents keyed by (apiVersion, kind, namespace, name) in the
+ * same order; null values and empty lists count as absent; maps by key, lists by position; scalars
+ * by YAML 1.1 type and value; string-only places accept the Go string form of an expected
+ * non-string; {@code checksum/config} must be 64 hex characters on both sides; and ConfigMap data
+ * that upstream emits as a map matches a string holding equal JSON.
+ */
+final class ManifestComparator {
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ManifestComparator() {}
+
+  /** Every difference between the streams, each naming the document and a JSON path. */
+  static List<String> compare(String expectedYaml, String actualYaml) {
+    Map<String, Object> expected = documents(expectedYaml);
+    Map<String, Object> actual = documents(actualYaml);
+    List<String> diffs = new ArrayList<>();
+    if (!new ArrayList<>(expected.keySet()).equals(new ArrayList<>(actual.keySet()))) {
+      diffs.add(
+          "documents differ (rule 2): expected "
+              + expected.keySet()
+              + " but got "
+              + actual.keySet());
+    }
+    for (Map.Entry<String, Object> e : expected.entrySet()) {
+      if (actual.containsKey(e.getKey())) {
+        boolean configMap = e.getKey().contains(" ConfigMap ");
+        new Walk(e.getKey(), configMap, diffs)
+            .compare(e.getValue(), actual.get(e.getKey()), new ArrayList<>());
+      }
+    }
+    return diffs;
+  }
+
+  /** Non-empty documents keyed by identity, in stream order (rules 1 and 2). */
+  private static Map<String, Object> documents(String yaml) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Object doc : Yaml11.loadAll(yaml)) {
+      Object normal = normalize(doc);
+      if (normal == null || (normal instanceof Map<?, ?> m && m.isEmpty())) {
+        continue;
+      }
+      if (!(normal instanceof Map<?, ?> m)) {
+        throw new IllegalArgumentException("a document is not a map: " + normal);
+      }
+      Object meta = m.get("metadata");
+      Map<?, ?> md = meta instanceof Map<?, ?> x ? x : Map.of();
+      String id =
+          m.get("apiVersion")
+              + " "
+              + m.get("kind")
+              + " "
+              + md.get("namespace")
+              + "/"
+              + md.get("name");
+      if (out.put(id, normal) != null) {
+        throw new IllegalArgumentException("two documents with identity " + id);
+      }
+    }
+    return out;
+  }
+
+  /** Drops map entries whose value is null or an empty list, after normalising the value. */
+  static Object normalize(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object v = normalize(e.getValue());
+        if (v == null || (v instanceof List<?> l && l.isEmpty())) {
+          continue;
+        }
+        out.put(String.valueOf(e.getKey()), v);
+      }
+      return out;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(item -> out.add(normalize(item)));
+      return out;
+    }
+    if (node instanceof Integer || node instanceof Long || node instanceof Short) {
+      return BigInteger.valueOf(((Number) node).longValue());
+    }
+    if (node instanceof Float) {
+      return ((Float) node).doubleValue();
+    }
+    if (node instanceof BigDecimal b) {
+      return b.doubleValue();
+    }
+    return node;
+  }
+
+  /** One document's walk; {@code path} holds map keys (String) and list indexes (Integer). */
+  private record Walk(String document, boolean configMap, List<String> diffs) {
+
+    void compare(Object expected, Object actual, List<Object> path) {
+      if (isChecksum(path)) {
+        if (!(expected instanceof String e && HEX64.matcher(e).matches())
+            || !(actual instanceof String a && HEX64.matcher(a).matches())) {
+          report(
+              path,
+              "checksum/config must be 64 hex characters on both sides (rule 7)",
+              expected,
+              actual);
+        }
+        return;
+      }
+      if (expected instanceof Map<?, ?> em) {
+        if (actual instanceof String s && isConfigMapData(path)) {
+          parseJson(s, path).ifPresent(json -> compare(expected, json, path));
+          return;
+        }
+        if (!(actual instanceof Map<?, ?> am)) {
+          report(path, "expected a map", expected, actual);
+          return;
+        }
+        Set<Object> keys = new LinkedHashSet<>(em.keySet());
+        keys.addAll(am.keySet());
+        for (Object key : keys) {
+          List<Object> child = with(path, key);
+          if (!am.containsKey(key)) {
+            report(child, "missing", em.get(key), null);
+          } else if (!em.containsKey(key)) {
+            report(child, "unexpected", null, am.get(key));
+          } else {
+            compare(em.get(key), am.get(key), child);
+          }
+        }
+        return;
+      }
+      if (expected instanceof List<?> el) {
+        if (actual instanceof String s && isConfigMapData(path)) {
+          parseJson(s, path).ifPresent(json -> compare(expected, json, path));
+          return;
+        }
+        if (!(actual instanceof List<?> al)) {
+          report(path, "expected a list", expected, actual);
+          return;
+        }
+        if (el.size() != al.size()) {
+          report(path, "list length " + al.size() + " instead of " + el.size(), expected, actual);
+        }
+        for (int i = 0; i < Math.min(el.size(), al.size()); i++) {
+          compare(el.get(i), al.get(i), with(path, i));
+        }
+        return;
+      }
+      if (sameScalar(expected, actual)) {
+        return;
+      }
+      if (!(expected instanceof String)
+          && expected != null
+          && actual instanceof String a
+          && isStringOnly(path)
+          && a.equals(goString(expected))) {
+        return;
+      }
+      report(path, "different value", expected, actual);
+    }
+
+    /** Rule 8: the actual string as JSON, or empty (reported) when it is not JSON. */
+    private Optional<Object> parseJson(String text, List<Object> path) {
+      try {
+        Object json = normalize(JSON.readValue(text, Object.class));
+        if (json == null) {
+          report(path, "ConfigMap data is JSON null (rule 8)", null, text);
+        }
+        return Optional.ofNullable(json);
+      } catch (JsonProcessingException e) {
+        report(path, "ConfigMap data is not JSON (rule 8): " + e.getOriginalMessage(), null, text);
+        return Optional.empty();
+      }
+    }
+
+    private boolean isConfigMapData(List<Object> path) {
+      return configMap && path.size() == 2 && "data".equals(path.get(0));
+    }
+
+    private void report(List<Object> path, String what, Object expected, Object actual) {
+      diffs.add(
+          document
+              + " "
+              + jsonPath(path)
+              + ": "
+              + what
+              + " (expected "
+              + describe(expected)
+              + ", actual "
+              + describe(actual)
+              + ")");
+    }
+  }
+
+  private static boolean sameScalar(Object expected, Object actual) {
+    if (expected instanceof Double e && actual instanceof Double a) {
+      return e.equals(a);
+    }
+    return expected != null
+        && actual != null
+        && expected.getClass() == actual.getClass()
+        && Objects.equals(expected, actual);
+  }
+
+  private static boolean isChecksum(List<Object> path) {
+    return path.equals(List.of("spec", "template", "metadata", "annotations", "checksum/config"));
+  }
+
+  /**
+   * Rule 6: items of {@code args} and {@code command} and {@code env[].value} of any container or
+   * init container, and values of {@code metadata.labels}, {@code metadata.annotations} and {@code
+   * selector.matchLabels}.
+   */
+  static boolean isStringOnly(List<Object> path) {
+    int n = path.size();
+    if (n >= 3 && path.get(n - 1) instanceof String) {
+      Object parent = path.get(n - 2);
+      Object grand = path.get(n - 3);
+      if ("metadata".equals(grand) && ("labels".equals(parent) || "annotations".equals(parent))) {
+        return true;
+      }
+      if ("selector".equals(grand) && "matchLabels".equals(parent)) {
+        return true;
+      }
+    }
+    if (n >= 4
+        && path.get(n - 1) instanceof Integer
+        && ("args".equals(path.get(n - 2)) || "command".equals(path.get(n - 2)))
+        && path.get(n - 3) instanceof Integer
+        && isContainerList(path.get(n - 4))) {
+      return true;
+    }
+    return n >= 5
+        && "value".equals(path.get(n - 1))
+        && path.get(n - 2) instanceof Integer
+        && "env".equals(path.get(n - 3))
+        && path.get(n - 4) instanceof Integer
+        && isContainerList(path.get(n - 5));
+  }
+
+  private static boolean isContainerList(Object key) {
+    return "containers".equals(key) || "initContainers".equals(key);
+  }
+
+  /** The Go string form of a YAML scalar: decimal integers, Go {@code %v} floats. */
+  static String goString(Object scalar) {
+    if (scalar instanceof Double d) {
+      return goFloat(d);
+    }
+    return String.valueOf(scalar);
+  }
+
+  /** Go's {@code %v} for float64: %e form when the exponent is below -4 or at least 6. */
+  static String goFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    if (d == 0) {
+      return "0";
+    }
+    BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = b.unscaledValue().toString();
+    int exponent = digits.length() - 1 - b.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exponent < -4 || exponent >= 6) {
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign
+          + mantissa
+          + "e"
+          + (exponent < 0 ? "-" : "+")
+          + String.format("%02d", Math.abs(exponent));
+    }
+    return sign + b.toPlainString();
+  }
+
+  private static List<Object> with(List<Object> path, Object segment) {
+    List<Object> out = new ArrayList<>(path);
+    out.add(segment);
+    return out;
+  }
+
+  /** {@code $.spec.containers[0].env[3].value} or {@code $.metadata.annotations["a/b"]}. */
+  static String jsonPath(List<Object> path) {
+    StringBuilder out = new StringBuilder("$");
+    for (Object seg : path) {
+      if (seg instanceof Integer i) {
+        out.append('[').append(i).append(']');
+      } else if (IDENTIFIER.matcher(seg.toString()).matches()) {
+        out.append('.').append(seg);
+      } else {
+        out.append("[\"").append(seg.toString().replace("\"", "\\\"")).append("\"]");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String describe(Object v) {
+    if (v == null) {
+      return "absent";
+    }
+    String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
+    if (s.length() > 120) {
+      s = s.substring(0, 117) + "...";
+    }
+    return s + " (" + v.getClass().getSimpleName() + ")";
+  }
+}

@@ -91,9 +91,10 @@ class TemplateCommandTest {
       CliRun run =
           CliRun.of(
               "template", "-f", CliRun.fixture("good.yaml"),
-              "--set", "commonLabels.team={{ .Capabilities.KubeVersion }}");
+              "--set", "commonLabels.team=t-{{ .Capabilities.KubeVersion }}");
       assertEquals(1, run.exitCode(), run::toString);
       assertTrue(run.err().contains("--set #1"), run::toString);
+      assertTrue(run.err().contains("[tpl.unsupported]"), run::toString);
       assertEquals("", run.out());
     }
 

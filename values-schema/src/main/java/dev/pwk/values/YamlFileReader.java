@@ -307,7 +307,7 @@ final class YamlFileReader {
             keyNode.getStartMark(),
             "map keys must be plain text, found " + describe(keyNode));
       }
-      String key = keyScalar.getValue();
+      String key = keyText(keyScalar);
       Integer first = seen.putIfAbsent(key, keyNode.getStartMark().getLine() + 1);
       if (first != null) {
         throw problem(
@@ -342,6 +342,28 @@ final class YamlFileReader {
       }
     }
     return object;
+  }
+
+  /**
+   * A map key as Helm sees it: go-yaml types plain keys ({@code on}, {@code 0x10}) and Helm's
+   * JSON conversion prints them back as text, so {@code on:} is the key {@code "true"}.
+   */
+  private static String keyText(ScalarNode key) {
+    String text = key.getValue();
+    if (!key.isPlain() || !key.getTag().equals(RESOLVER.resolve(NodeId.scalar, text, true))) {
+      return text;
+    }
+    JsonNode typed = ScalarResolver.plain(text);
+    if (typed.isBoolean() || typed.isIntegralNumber()) {
+      return typed.asText();
+    }
+    if (typed.isDouble() && Double.isFinite(typed.doubleValue())) {
+      double d = typed.doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 1e21
+          ? String.valueOf((long) d)
+          : String.valueOf(d);
+    }
+    return text;
   }
 
   private JsonNode scalar(ScalarNode scalar) throws ValuesException {

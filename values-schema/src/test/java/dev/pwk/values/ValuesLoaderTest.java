@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -821,9 +820,7 @@ class ValuesLoaderTest {
 
     @ParameterizedTest(name = "key {0} -> \"{1}\"")
     @CsvSource({"on, true", "yes, true", "n, false", "0x10, 16", "1.5, 1.5"})
-    @Disabled(
-        "pwk bug: Helm's YAML reader types plain keys (go-yaml v2) and sigs.k8s.io/yaml turns"
-            + " them back into strings, so 'on:' is the key \"true\"; pwk keeps the text")
+    @DisplayName("plain keys are typed by go-yaml and printed back as text, as Helm does")
     void plainKeysAreTypedLikeHelm(String key, String helmKey) throws Exception {
       Path f = file("keys.yaml", "commonLabels:\n  " + key + ": x\n");
       JsonNode labels = load(ValueInputs.ofFiles(f)).tree().get("commonLabels");

@@ -1,6 +1,9 @@
 package dev.pwk.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,15 +20,6 @@ import picocli.CommandLine.Spec;
       "prefect worker kit: lint, render, install and document Prefect workers on Kubernetes,",
       "exactly as the prefect-worker Helm chart would, without Helm."
     },
-    subcommands = {
-      LintCommand.class,
-      TemplateCommand.class,
-      DocsCommand.class,
-      SchemaCommand.class,
-      ShowCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; no errors (warnings allowed)",
@@ -35,18 +29,54 @@ import picocli.CommandLine.Spec;
 public final class Pwk implements Runnable {
   @Spec CommandSpec spec;
 
+  /**
+   * The subcommands, by name, in the order {@code --help} lists them. Commands are registered
+   * here rather than in the annotation so that a run builds only the command it needs: picocli
+   * reflects over every registered command at start-up, which a pre-commit hook pays for on
+   * every commit.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("lint", LintCommand::new);
+    COMMANDS.put("template", TemplateCommand::new);
+    COMMANDS.put("docs", DocsCommand::new);
+    COMMANDS.put("schema", SchemaCommand::new);
+    COMMANDS.put("show", ShowCommand::new);
+    COMMANDS.put("completion", CompletionCommand::new);
+    COMMANDS.put("__cds-training", CdsTrainingCommand::new);
+  }
+
   /** Runs pwk and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    CommandLine cl =
+        args.length > 0 && COMMANDS.containsKey(args[0])
+            ? configure(args[0])
+            : newCommandLine();
+    System.exit(cl.execute(args));
   }
 
   /**
-   * A configured command line: short error messages instead of stack traces for user mistakes,
-   * and the exit codes listed in {@code --help}. Tests call {@code execute} on it after setting
-   * their own out and err writers.
+   * A configured command line with every command: short error messages instead of stack traces
+   * for user mistakes, and the exit codes listed in {@code --help}. Tests call {@code execute}
+   * on it after setting their own out and err writers.
    */
   public static CommandLine newCommandLine() {
+    return configure(null);
+  }
+
+  /** The root command with every subcommand, or only {@code only} when it is not null. */
+  private static CommandLine configure(String only) {
     CommandLine cl = new CommandLine(new Pwk());
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (only == null || only.equals(name)) {
+            cl.addSubcommand(name, command.get());
+          }
+        });
+    if (only == null) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cl.setExecutionExceptionHandler(Pwk::handleExecutionException);
     cl.setParameterExceptionHandler(Pwk::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

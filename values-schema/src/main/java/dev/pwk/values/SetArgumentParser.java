@@ -21,7 +21,10 @@ final class SetArgumentParser {
   static final int MAX_NESTING = 30;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: only {@code --set-json} needs it, and it costs start-up time. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** Reads the file named by a {@code --set-file} value. */
   interface FileReader {
@@ -331,13 +334,13 @@ final class SetArgumentParser {
     // Read the value as the first item of an array: like Go's json.Decoder, this stops at the
     // end of the value, where Jackson would insist on a space after a root-level number ("1,").
     String rest = text.substring(pos);
-    try (JsonParser parser = JSON.getFactory().createParser("[" + rest)) {
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser("[" + rest)) {
       parser.nextToken();
       JsonToken first = parser.nextToken();
       if (first == null || first == JsonToken.END_ARRAY) {
         throw error("no JSON value after '='");
       }
-      JsonNode value = JSON.readTree(parser);
+      JsonNode value = Json.MAPPER.readTree(parser);
       if (value == null) {
         throw error("no JSON value after '='");
       }

@@ -1,14 +1,15 @@
 package dev.pwk.values;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The bundled contract of the released prefect-worker chart: default values (with their
@@ -48,42 +49,50 @@ public final class ValuesContract {
   }
 
   private static ChartInfo parseChart(String yaml) {
-    try {
-      JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-      List<String> sources = new ArrayList<>();
-      n.path("sources").forEach(s -> sources.add(s.asText()));
-      List<ChartInfo.Maintainer> maintainers = new ArrayList<>();
-      n.path("maintainers")
-          .forEach(
-              m ->
-                  maintainers.add(
-                      new ChartInfo.Maintainer(
-                          m.path("name").asText(""),
-                          m.path("email").asText(""),
-                          m.path("url").asText(""))));
-      List<ChartInfo.Dependency> deps = new ArrayList<>();
-      n.path("dependencies")
-          .forEach(
-              d ->
-                  deps.add(
-                      new ChartInfo.Dependency(
-                          d.path("name").asText(""),
-                          d.path("repository").asText(""),
-                          d.path("version").asText(""))));
-      return new ChartInfo(
-          n.path("apiVersion").asText(),
-          n.path("name").asText(),
-          n.path("version").asText(),
-          n.path("appVersion").asText(),
-          n.path("description").asText(),
-          n.path("type").asText(),
-          n.path("home").asText(),
-          sources,
-          maintainers,
-          deps);
-    } catch (IOException e) {
-      throw new UncheckedIOException("bundled Chart.yaml is unreadable", e);
+    // SnakeYAML directly: building a Jackson ObjectMapper here would cost every command start-up.
+    Map<String, Object> n = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    List<ChartInfo.Maintainer> maintainers = new ArrayList<>();
+    for (Map<String, Object> m : maps(n.get("maintainers"))) {
+      maintainers.add(new ChartInfo.Maintainer(text(m, "name"), text(m, "email"), text(m, "url")));
     }
+    List<ChartInfo.Dependency> deps = new ArrayList<>();
+    for (Map<String, Object> d : maps(n.get("dependencies"))) {
+      deps.add(
+          new ChartInfo.Dependency(text(d, "name"), text(d, "repository"), text(d, "version")));
+    }
+    List<String> sources = new ArrayList<>();
+    if (n.get("sources") instanceof List<?> list) {
+      list.forEach(s -> sources.add(String.valueOf(s)));
+    }
+    return new ChartInfo(
+        text(n, "apiVersion"),
+        text(n, "name"),
+        text(n, "version"),
+        text(n, "appVersion"),
+        text(n, "description"),
+        text(n, "type"),
+        text(n, "home"),
+        sources,
+        maintainers,
+        deps);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> maps(Object list) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (list instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> m) {
+          out.add((Map<String, Object>) m);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String text(Map<String, Object> map, String key) {
+    Object v = map.get(key);
+    return v == null ? "" : String.valueOf(v);
   }
 
   static String resource(String name) {

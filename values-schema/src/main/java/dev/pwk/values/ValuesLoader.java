@@ -33,8 +33,11 @@ public final class ValuesLoader {
 
   private static final String STDIN = "-";
 
-  private static final ObjectMapper STRICT_JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Built on first use: only {@code --set-json} needs it, and it costs start-up time. */
+  private static final class StrictJson {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   private static volatile YamlFileReader.Parsed defaults;
 
@@ -168,7 +171,7 @@ public final class ValuesLoader {
     Origin.Kind kind = Origin.Kind.SET_JSON;
     try {
       // The argument starts with '{', so it parses to an object or not at all.
-      ObjectNode object = (ObjectNode) STRICT_JSON.readTree(argument.strip());
+      ObjectNode object = (ObjectNode) StrictJson.MAPPER.readTree(argument.strip());
       Origins jsonOrigins = new Origins();
       jsonOrigins.subtree(object, "", Origin.ofFlag(kind, argument, index, 1));
       ValueMerger.mergeFile(tree, origins, object, jsonOrigins, "");

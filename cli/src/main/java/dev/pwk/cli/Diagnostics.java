@@ -4,7 +4,7 @@ import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.ReportFormat;
 import dev.pwk.validator.ReportWriter;
-import dev.pwk.validator.Severity;
+import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.SourceText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,7 +19,10 @@ final class Diagnostics {
 
   private Diagnostics() {}
 
-  /** Prints the findings (if any) and returns true when one of them is an error. */
+  /**
+   * Prints the findings (if any) and returns true when one of them stops rendering (see {@link
+   * ValuesValidator#stopsRendering}).
+   */
   static boolean print(
       PrintWriter err, String name, List<Finding> findings, List<SourceText> sources, boolean noColor) {
     if (findings.isEmpty()) {
@@ -30,7 +33,7 @@ final class Diagnostics {
             .write(List.of(new LintTarget(name, findings, sources)));
     err.print(report);
     err.flush();
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return findings.stream().anyMatch(ValuesValidator::stopsRendering);
   }
 
   /** The exit code for failed input: 2 when a file could not be read at all, else 1. */

@@ -39,7 +39,15 @@ public final class Pwk implements Runnable {
 
   static {
     COMMANDS.put("lint", LintCommand::new);
+    COMMANDS.put("lint-job-template", LintJobTemplateCommand::new);
     COMMANDS.put("template", TemplateCommand::new);
+    COMMANDS.put("install", InstallCommand::new);
+    COMMANDS.put("upgrade", UpgradeCommand::new);
+    COMMANDS.put("rollback", RollbackCommand::new);
+    COMMANDS.put("uninstall", UninstallCommand::new);
+    COMMANDS.put("status", StatusCommand::new);
+    COMMANDS.put("history", HistoryCommand::new);
+    COMMANDS.put("diff", DiffCommand::new);
     COMMANDS.put("docs", DocsCommand::new);
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("show", ShowCommand::new);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param line 1-based line, or -1 when unknown (always -1 for flags)
  * @param column 1-based column, or -1 when unknown
  * @param path JSON pointer of the value in the values tree, e.g. {@code /worker/replicaCount};
- *     empty for the root
+ *     empty for the root. Inside a base job template given as JSON text the pointer goes on into
+ *     the parsed template; for a standalone template it starts at the template's root
  * @param ruleId stable rule identifier, e.g. {@code schema.type} or {@code chart.required}
  * @param severity how serious it is
  * @param message one sentence; never contains a secret value

@@ -142,6 +142,11 @@ final class LintContext {
         .orElse(new Location(ValuesContract.DEFAULTS_NAME, -1, -1, Long.MAX_VALUE));
   }
 
+  /** The text of a file the values were read from (a values file or a {@code --set-file} file). */
+  Optional<SourceText> source(String name) {
+    return values.source(name);
+  }
+
   /** The sort rank of a source: its position among the files, flags after them. */
   long rank(String source) {
     Integer file = fileRanks.get(source);

@@ -1,29 +1,20 @@
 package dev.pwk.validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code worker.config}, the worker's arguments and the base job template. */
+/** {@code worker.config} and the worker's arguments; the base job template has its own rules. */
 final class WorkerConfigRules implements Rule {
   static final String LIMIT_NOT_POSITIVE = "config.limit-not-positive";
   static final String DUPLICATE_WORK_QUEUE = "config.duplicate-work-queue";
   static final String ARGS_OVERRIDE = "config.args-override";
   static final String JOB_NAMESPACE_IGNORED = "config.job-namespace-ignored";
-  static final String BJT_INVALID_JSON = "base-job-template.invalid-json";
-  static final String BJT_BOTH_SET = "base-job-template.both-set";
   static final String LIVENESS_CONFIG_UNUSED = "liveness.config-unused";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final String CONFIG = "/worker/config";
-  private static final String BJT = CONFIG + "/baseJobTemplate";
 
   private static final List<String> PROBE_FIELDS =
       List.of(
@@ -56,7 +47,6 @@ final class WorkerConfigRules implements Rule {
       String p = CONFIG + "/jobNamespace";
       out.add(JOB_NAMESPACE_IGNORED, Severity.INFO, p, ctx.at(p), ctx.display(p));
     }
-    checkBaseJobTemplate(ctx, out);
     String probe = "/worker/livenessProbe";
     if (ctx.isFalse(probe + "/enabled") && setsProbeField(ctx.userTree().at(probe + "/config"))) {
       out.add(
@@ -102,45 +92,6 @@ final class WorkerConfigRules implements Rule {
           ctx.atKey(args),
           ctx.display(args),
           String.join(", ", ignored));
-    }
-  }
-
-  private static void checkBaseJobTemplate(LintContext ctx, Report out) {
-    String configuration = BJT + "/configuration";
-    JsonNode c = ctx.node(configuration);
-    if (c.isTextual() && !c.textValue().isBlank()) {
-      try {
-        JsonNode parsed = JSON.readTree(c.textValue());
-        if (!parsed.isObject()) {
-          out.addKeyed(
-              BJT_INVALID_JSON,
-              BJT_INVALID_JSON + ".not-object",
-              Severity.ERROR,
-              configuration,
-              ctx.at(configuration),
-              ctx.display(configuration));
-        }
-      } catch (JsonProcessingException e) {
-        out.add(
-            BJT_INVALID_JSON,
-            Severity.ERROR,
-            configuration,
-            ctx.at(configuration),
-            ctx.display(configuration),
-            e.getOriginalMessage(),
-            e.getLocation().getLineNr(),
-            e.getLocation().getColumnNr());
-      }
-    }
-    String existing = BJT + "/existingConfigMapName";
-    if (LintContext.truthy(c) && ctx.truthy(existing)) {
-      out.add(
-          BJT_BOTH_SET,
-          Severity.INFO,
-          existing,
-          ctx.at(existing),
-          ctx.display(existing),
-          ctx.display(configuration));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pwk.validator;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pwk.values.LoadedValues;
@@ -8,6 +9,8 @@ import dev.pwk.values.ValuesLoader;
 import dev.pwk.values.testing.ConformanceCase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,6 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceTest {
   private static final ValuesLoader LOADER = ValuesLoader.create();
   private static final ValuesValidator VALIDATOR = ValuesValidator.create();
+
+  /**
+   * Helm copies the base job template into the ConfigMap without reading it, so these two render
+   * cases carry templates that Prefect's API rejects (HTTP 422): undeclared variables, and empty
+   * sections. pwk lint flags exactly that, by design (pwk template still renders them).
+   */
+  private static final Map<String, Set<String>> BROKEN_JOB_TEMPLATES =
+      Map.of(
+          "sc-bjt-setfile-json", Set.of("base-job-template.undeclared-variable"),
+          "sc-basicauth-shs-authstring", Set.of("base-job-template.empty-section"));
 
   /** {@code - at '/worker/x': message}, indented two spaces per level. */
   private static final Pattern SCHEMA_LINE = Pattern.compile("^( *)- at '([^']*)': (.*)$");
@@ -123,10 +136,12 @@ class ConformanceTest {
   class RenderCases {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.pwk.validator.ConformanceTest#renderCases")
-    @DisplayName("no error finding (warnings allowed)")
+    @DisplayName("no error finding (warnings allowed), but for two broken base job templates")
     void noErrors(ConformanceCase c) throws Exception {
       List<Finding> errors = lint(c).stream().filter(f -> f.severity() == Severity.ERROR).toList();
-      assertTrue(errors.isEmpty(), c.name() + ":\n" + show(errors));
+      Set<String> expected = BROKEN_JOB_TEMPLATES.getOrDefault(c.name(), Set.of());
+      Set<String> actual = errors.stream().map(Finding::ruleId).collect(Collectors.toSet());
+      assertEquals(expected, actual, c.name() + ":\n" + show(errors));
     }
   }
 

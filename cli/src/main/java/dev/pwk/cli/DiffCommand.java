@@ -1,0 +1,69 @@
+package dev.pwk.cli;
+
+import dev.pwk.cli.release.ObjectDiff;
+import dev.pwk.cli.release.ReleaseOptions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pwk diff NAME}: what an upgrade would change, against the live objects. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what an upgrade with these values would change against the live objects",
+      "(server-side dry run), as unified diffs."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:shown (with --detailed-exitcode: no differences)",
+      "1:the values have errors, or the comparison failed",
+      "2:usage error, unreachable cluster, or (with --detailed-exitcode) differences"
+    })
+final class DiffCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "Release name.")
+  String name;
+
+  @Mixin ValuesOptions values;
+  @Mixin KubeOptions kube;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when there are differences, 0 when there are none.")
+  boolean detailedExitCode;
+
+  @Option(names = "--no-color", description = "No colour in diagnostics (also: NO_COLOR).")
+  boolean noColor;
+
+  @Override
+  public Integer call() {
+    try (ReleaseSession session =
+        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
+      var plan = session.plan(name, values, ReleaseOptions.defaults());
+      List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager.diff(plan));
+      PrintWriter out = spec.commandLine().getOut();
+      boolean changed = false;
+      for (ObjectDiff d : diffs) {
+        if (d.changed()) {
+          changed = true;
+          out.print(d.diff().endsWith("\n") ? d.diff() : d.diff() + "\n");
+        }
+      }
+      if (!changed) {
+        spec.commandLine().getErr().println("no differences");
+      }
+      out.flush();
+      return detailedExitCode && changed ? ExitCodes.USAGE : ExitCodes.OK;
+    } catch (ReleaseSession.Stop stop) {
+      return stop.exitCode;
+    }
+  }
+}

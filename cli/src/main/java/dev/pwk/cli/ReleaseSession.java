@@ -1,0 +1,200 @@
+package dev.pwk.cli;
+
+import dev.pwk.cli.release.ChartRef;
+import dev.pwk.cli.release.ClusterInfo;
+import dev.pwk.cli.release.ReleaseException;
+import dev.pwk.cli.release.ReleaseListener;
+import dev.pwk.cli.release.ReleaseManager;
+import dev.pwk.cli.release.ReleaseOptions;
+import dev.pwk.cli.release.ReleasePlan;
+import dev.pwk.cli.release.ReleaseResult;
+import dev.pwk.renderer.KubeCapabilities;
+import dev.pwk.renderer.RenderException;
+import dev.pwk.renderer.RenderOptions;
+import dev.pwk.renderer.RenderedObject;
+import dev.pwk.renderer.Renderer;
+import dev.pwk.validator.Finding;
+import dev.pwk.validator.LintMode;
+import dev.pwk.validator.Release;
+import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.ChartInfo;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValuesContract;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesLoader;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the release commands share: a client for the chosen cluster, a release manager that
+ * reports on standard error, and the render of the user's values for that cluster.
+ */
+final class ReleaseSession implements AutoCloseable {
+  /** Thrown after findings were printed; carries only the exit code. */
+  static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int exitCode;
+
+    Stop(int exitCode) {
+      super(null, null, false, false);
+      this.exitCode = exitCode;
+    }
+  }
+
+  private final KubernetesClient client;
+  final ReleaseManager manager;
+  final String namespace;
+  private final PrintWriter err;
+  private final boolean noColor;
+
+  private ReleaseSession(
+      KubernetesClient client, String namespace, PrintWriter err, boolean noColor) {
+    this.client = client;
+    this.namespace = namespace;
+    this.err = err;
+    this.noColor = noColor;
+    this.manager = new ReleaseManager(client, new StderrListener(err), VersionProvider.toolVersion());
+  }
+
+  static ReleaseSession open(KubeOptions kube, PrintWriter err, boolean noColor) {
+    if (kube.kubeconfig != null) {
+      // fabric8 reads the kubeconfig path from this property before $KUBECONFIG.
+      System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
+    }
+    KubernetesClient client = call(() -> ReleaseManager.newClient(kube.context));
+    String ns = kube.namespace;
+    if (ns == null || ns.isBlank()) {
+      ns = client.getNamespace() == null ? "default" : client.getNamespace();
+    }
+    return new ReleaseSession(client, ns, err, noColor);
+  }
+
+  /** Runs a release-manager call, turning its failures into one-line user errors. */
+  static <T> T call(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ReleaseException e) {
+      throw new UserException(e.getMessage(), e.exitCode());
+    }
+  }
+
+  /**
+   * Loads and lints the values, discovers the cluster and renders for it. Findings are printed
+   * on standard error; errors stop here with {@link Stop}.
+   */
+  ReleasePlan plan(String name, ValuesOptions values, ReleaseOptions options) {
+    LoadedValues loaded;
+    try {
+      loaded = ValuesLoader.create().load(values.inputs());
+    } catch (ValuesException e) {
+      List<Finding> findings = ValuesValidator.inputFindings(e);
+      Diagnostics.print(err, "values", findings, List.of(), noColor);
+      throw new Stop(Diagnostics.exitCodeFor(findings));
+    }
+    List<Finding> findings =
+        ValuesValidator.create().validate(loaded, LintMode.FULL, new Release(name, namespace));
+    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
+      throw new Stop(ExitCodes.FINDINGS);
+    }
+    boolean lookUpUid = loaded.tree().path("worker").path("clusterUid").asText("").isEmpty();
+    ClusterInfo cluster = call(() -> manager.discover(lookUpUid));
+    KubeCapabilities capabilities =
+        new KubeCapabilities(cluster.major(), cluster.minor(), cluster.apiVersions());
+    List<HasMetadata> objects;
+    try {
+      objects =
+          Renderer.create()
+              .render(
+                  loaded,
+                  RenderOptions.builder()
+                      .releaseName(name)
+                      .namespace(namespace)
+                      .capabilities(capabilities)
+                      .clusterUid(cluster.clusterUid())
+                      .build())
+              .objects()
+              .stream()
+              .map(RenderedObject::object)
+              .toList();
+    } catch (RenderException e) {
+      Diagnostics.print(err, "values", e.findings(), loaded.sources(), noColor);
+      throw new Stop(ExitCodes.FINDINGS);
+    }
+    ChartInfo chart = ValuesContract.chart();
+    return new ReleasePlan(
+        name,
+        namespace,
+        objects,
+        loaded.tree(),
+        new ChartRef(chart.name(), chart.version(), chart.appVersion()),
+        options);
+  }
+
+  /** Prints the outcome of an install, upgrade or rollback, like Helm's summary. */
+  static void printResult(PrintWriter out, ReleaseResult result) {
+    var r = result.revision();
+    out.println("NAME: " + r.name());
+    out.println("NAMESPACE: " + r.namespace());
+    out.println("REVISION: " + r.revision());
+    out.println("STATUS: " + r.status().toString());
+    if (result.dryRun() != ReleaseOptions.DryRun.NONE) {
+      out.println("DRY RUN: " + result.dryRun().name().toLowerCase() + " (nothing was changed)");
+    }
+    out.println("DESCRIPTION: " + r.description());
+    out.println("OBJECTS:");
+    result.applied().forEach(o -> out.println("  applied  " + o));
+    result.deleted().forEach(o -> out.println("  deleted  " + o));
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** Steps and warnings on standard error; progress overwrites its line on a terminal. */
+  private static final class StderrListener implements ReleaseListener {
+    private final PrintWriter err;
+    private final boolean terminal = Terminal.interactive();
+    private boolean progressShown;
+
+    StderrListener(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void info(String message) {
+      endProgress();
+      err.println(message);
+      err.flush();
+    }
+
+    @Override
+    public void warn(String message) {
+      endProgress();
+      err.println("warning: " + message);
+      err.flush();
+    }
+
+    @Override
+    public void progress(String message) {
+      if (!terminal) {
+        info(message);
+        return;
+      }
+      err.print("\r\u001b[2K" + message);
+      err.flush();
+      progressShown = true;
+    }
+
+    private void endProgress() {
+      if (progressShown) {
+        err.println();
+        progressShown = false;
+      }
+    }
+  }
+}

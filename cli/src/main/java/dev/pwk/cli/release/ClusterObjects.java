@@ -1,0 +1,118 @@
+package dev.pwk.cli.release;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Applies, reads and deletes the objects of a release, and tells whose they are. Every object pwk
+ * applies carries the annotation {@value #OWNER_ANNOTATION}{@code : <namespace>/<release>}.
+ */
+final class ClusterObjects {
+  static final String OWNER_ANNOTATION = "pwk.dev/release";
+  static final String FIELD_MANAGER = "pwk";
+
+  private final KubernetesClient client;
+  private final KubernetesSerialization serialization;
+
+  ClusterObjects(KubernetesClient client) {
+    this.client = client;
+    this.serialization = client.getKubernetesSerialization();
+  }
+
+  static String owner(String release, String namespace) {
+    return namespace + "/" + release;
+  }
+
+  static boolean ownedBy(ObjectMeta meta, String owner) {
+    return meta.getAnnotations() != null
+        && owner.equals(meta.getAnnotations().get(OWNER_ANNOTATION));
+  }
+
+  /**
+   * A copy of a rendered object, ready to apply: in {@code namespace} unless it names its own, and
+   * annotated with its owner.
+   */
+  HasMetadata prepare(HasMetadata rendered, String namespace, String owner) {
+    HasMetadata copy = serialization.clone(rendered);
+    ObjectMeta meta = copy.getMetadata();
+    if (meta.getNamespace() == null || meta.getNamespace().isEmpty()) {
+      meta.setNamespace(namespace);
+    }
+    Map<String, String> annotations =
+        meta.getAnnotations() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(meta.getAnnotations());
+    annotations.put(OWNER_ANNOTATION, owner);
+    meta.setAnnotations(annotations);
+    return copy;
+  }
+
+  /** Server-side apply under the field manager {@value #FIELD_MANAGER}, taking over conflicts. */
+  HasMetadata apply(HasMetadata object, boolean dryRun) {
+    if (dryRun) {
+      return client
+          .resource(object)
+          .dryRun()
+          .fieldManager(FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+    }
+    return client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  /** The live object's metadata only (never its data), or null when it does not exist. */
+  PartialObjectMetadata metadata(ObjectRef ref) {
+    return client.resource(stub(ref)).getAsPartialObjectMetadata();
+  }
+
+  /** The whole live object, or null when it does not exist. */
+  HasMetadata get(ObjectRef ref) {
+    return client.resource(stub(ref)).get();
+  }
+
+  /** What {@link #deleteIfOwned} did. */
+  enum Deletion {
+    DELETED,
+    MISSING,
+    /** The object carries another owner's annotation, or none, and was left alone. */
+    KEPT
+  }
+
+  /** Deletes the object if it exists and still carries {@code owner}'s annotation. */
+  Deletion deleteIfOwned(ObjectRef ref, String owner) {
+    PartialObjectMetadata meta = metadata(ref);
+    if (meta == null) {
+      return Deletion.MISSING;
+    }
+    if (!ownedBy(meta.getMetadata(), owner)) {
+      return Deletion.KEPT;
+    }
+    client.resource(stub(ref)).delete();
+    return Deletion.DELETED;
+  }
+
+  /** The release named by an object's ownership annotation, or null. */
+  static String ownerOf(ObjectMeta meta) {
+    return meta.getAnnotations() == null ? null : meta.getAnnotations().get(OWNER_ANNOTATION);
+  }
+
+  /** A typed object with only the identity of {@code ref}, for the client to find its endpoint. */
+  private HasMetadata stub(ObjectRef ref) {
+    Map<String, Object> meta = new HashMap<>();
+    meta.put("name", ref.name());
+    if (!ref.namespace().isEmpty()) {
+      meta.put("namespace", ref.namespace());
+    }
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("apiVersion", ref.apiVersion());
+    object.put("kind", ref.kind());
+    object.put("metadata", meta);
+    return serialization.unmarshal(serialization.asJson(object));
+  }
+}

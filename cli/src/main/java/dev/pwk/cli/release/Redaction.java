@@ -1,0 +1,147 @@
+package dev.pwk.cli.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secret-looking values: in the values kept in a record, and in the objects a diff shows.
+ *
+ * <p>A value key is secret-looking when it ends with a word such as {@code password}, {@code
+ * token}, {@code apiKey}, {@code authString} or {@code secret}; keys that name a Secret rather than
+ * hold one ({@code existingSecret}, {@code ...SecretName}, {@code apiKeySecret.name}) are kept. An
+ * environment variable ({@code {name, value}}) is masked when its name looks secret, e.g. {@code
+ * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}.
+ */
+final class Redaction {
+  static final String MASK = "<redacted>";
+  static final String MASK_CHANGED = "<redacted, changed>";
+
+  private static final Pattern SECRET_KEY =
+      Pattern.compile(
+          "(?i).*(password|passwd|passphrase|token|api[-_]?key|auth[-_]?string|secret|credentials?"
+              + "|private[-_]?key|access[-_]?key)");
+  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i)existing.*");
+  private static final Pattern SECRET_ENV =
+      Pattern.compile(
+          "(?i).*(PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_KEY|APIKEY|AUTH_STRING|SECRET|CREDENTIALS?"
+              + "|PRIVATE_KEY|ACCESS_KEY|SECRET_KEY)");
+  private static final String[] CONTAINER_LISTS = {"containers", "initContainers"};
+
+  private Redaction() {}
+
+  /** A copy of the values with every secret-looking scalar replaced by {@value #MASK}. */
+  static JsonNode values(JsonNode values) {
+    JsonNode copy = values.deepCopy();
+    maskValues(copy);
+    return copy;
+  }
+
+  private static void maskValues(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      boolean secretEnv = isSecretEnv(object);
+      for (String key : object.propertyStream().map(Map.Entry::getKey).toList()) {
+        JsonNode value = object.get(key);
+        boolean secret =
+            (secretEnv && key.equals("value"))
+                || (SECRET_KEY.matcher(key).matches() && !REFERENCE_KEY.matcher(key).matches());
+        if (secret && isFilledScalar(value)) {
+          object.set(key, TextNode.valueOf(MASK));
+        } else {
+          maskValues(value);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(Redaction::maskValues);
+    }
+  }
+
+  /**
+   * Masks, in place, the secret values of a live object and its planned version: the data of a
+   * Secret and secret-looking environment variables. A value that differs between the two is shown
+   * as {@value #MASK_CHANGED} on the planned side, so a diff still says that it changes.
+   */
+  static void objects(ObjectNode live, ObjectNode planned) {
+    maskSecretData(live, planned, "data");
+    maskSecretData(live, planned, "stringData");
+    Map<String, JsonNode> before = new HashMap<>();
+    if (live != null) {
+      forEachSecretEnv(live, (key, env) -> before.put(key, env.get("value")));
+      forEachSecretEnv(live, (key, env) -> env.put("value", MASK));
+    }
+    if (planned != null) {
+      forEachSecretEnv(
+          planned,
+          (key, env) ->
+              env.put(
+                  "value",
+                  before.containsKey(key) && !Objects.equals(before.get(key), env.get("value"))
+                      ? MASK_CHANGED
+                      : MASK));
+    }
+  }
+
+  private static void maskSecretData(ObjectNode live, ObjectNode planned, String field) {
+    boolean liveSecret = live != null && "Secret".equals(live.path("kind").asText());
+    boolean plannedSecret = planned != null && "Secret".equals(planned.path("kind").asText());
+    JsonNode before = liveSecret ? live.path(field).deepCopy() : null;
+    if (liveSecret && live.get(field) instanceof ObjectNode data) {
+      data.fieldNames().forEachRemaining(k -> data.put(k, MASK));
+    }
+    if (plannedSecret && planned.get(field) instanceof ObjectNode data) {
+      data.fieldNames()
+          .forEachRemaining(
+              k ->
+                  data.put(
+                      k,
+                      before != null && before.has(k) && !before.get(k).equals(data.get(k))
+                          ? MASK_CHANGED
+                          : MASK));
+    }
+  }
+
+  private interface EnvVisitor {
+    void visit(String key, ObjectNode env);
+  }
+
+  /** Visits every secret-looking env var that has a value, keyed by container and name. */
+  private static void forEachSecretEnv(JsonNode node, EnvVisitor visitor) {
+    if (node instanceof ObjectNode object) {
+      for (String list : CONTAINER_LISTS) {
+        if (object.get(list) instanceof ArrayNode containers) {
+          for (JsonNode container : containers) {
+            String prefix = list + "/" + container.path("name").asText() + "/";
+            for (JsonNode env : container.path("env")) {
+              if (env instanceof ObjectNode e && isSecretEnv(e) && e.has("value")) {
+                visitor.visit(prefix + e.get("name").asText(), e);
+              }
+            }
+          }
+        }
+      }
+      object.elements().forEachRemaining(child -> forEachSecretEnv(child, visitor));
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(child -> forEachSecretEnv(child, visitor));
+    }
+  }
+
+  private static boolean isSecretEnv(ObjectNode object) {
+    JsonNode name = object.get("name");
+    return object.has("value")
+        && name != null
+        && name.isTextual()
+        && SECRET_ENV.matcher(name.asText()).matches();
+  }
+
+  private static boolean isFilledScalar(JsonNode value) {
+    return value.isValueNode()
+        && !value.isNull()
+        && !value.isBoolean()
+        && !value.asText().isEmpty();
+  }
+}

@@ -1,0 +1,188 @@
+package dev.pwk.cli.release;
+
+import dev.pwk.cli.release.RecordStore.Stored;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The lock on a release, kept in its records so that no other coordination is needed.
+ *
+ * <ul>
+ *   <li>An operation takes the lock by creating the record of its new revision, create-if-absent:
+ *       of two operations that read the same latest revision, only the first to write continues.
+ *   <li>While it runs, the record is pending and names its holder and an expiry.
+ *   <li>Every later change to a record is a replace conditioned on the resourceVersion last seen,
+ *       so an operation notices when another one took the release over.
+ *   <li>A pending record whose lock expired, or whose holder on this host has exited (pwk was
+ *       interrupted), is stale: the next operation marks it failed and takes over.
+ * </ul>
+ */
+final class ReleaseLock {
+  /** How long a lock is trusted beyond the rollout timeout. */
+  static final Duration APPLY_LEASE = Duration.ofMinutes(5);
+
+  private final RecordStore records;
+  private final ReleaseListener listener;
+  private final Clock clock;
+  private final LockOwner owner;
+  private final String server;
+
+  ReleaseLock(
+      RecordStore records, ReleaseListener listener, Clock clock, LockOwner owner, String server) {
+    this.records = records;
+    this.listener = listener;
+    this.clock = clock;
+    this.owner = owner;
+    this.server = server;
+  }
+
+  /** A lock for this process that expires after the lease, plus the rollout timeout if any. */
+  ReleaseRecord.Lock newLock(Instant now, ReleaseOptions options) {
+    Duration lease = APPLY_LEASE.plus(options.waitForRollout() ? options.timeout() : Duration.ZERO);
+    return new ReleaseRecord.Lock(owner.id(), now.plus(lease).toString());
+  }
+
+  boolean isStale(ReleaseRecord r) {
+    ReleaseRecord.Lock lock = r.lock();
+    return lock == null
+        || lock.expires() == null
+        || !clock.instant().isBefore(Instant.parse(lock.expires()))
+        || owner.gone().test(lock.owner());
+  }
+
+  /**
+   * The pending record an interrupted operation left, which the caller may take over; null when the
+   * release is free.
+   *
+   * @throws ReleaseException when another operation holds the release; a dry run only warns
+   */
+  Stored interruptedOrLocked(Stored latest, String verb, boolean dryRun) {
+    if (latest == null || !latest.status().isPending()) {
+      return null;
+    }
+    ReleaseRecord r = latest.record();
+    if (!isStale(r)) {
+      if (!dryRun) {
+        throw ReleaseException.failed(lockedMessage(r));
+      }
+      listener.warn(lockedMessage(r));
+      return null;
+    }
+    listener.warn(
+        "revision "
+            + r.revision()
+            + " of release "
+            + r.name()
+            + " was left "
+            + r.status()
+            + " by a pwk that stopped before it finished; this "
+            + verb
+            + (dryRun ? " would take over" : " takes over")
+            + " and cleans up after it");
+    return latest;
+  }
+
+  /** Marks an interrupted revision failed, unless someone else changed it first. */
+  void takeOver(Stored interrupted, Instant now) {
+    String why = "Interrupted: pwk stopped before this " + verbOf(interrupted) + " finished";
+    replaceOrLose(interrupted, interrupted.record().moveTo(ReleaseStatus.FAILED, why, now, null));
+  }
+
+  /** Writes a new pending revision; fails when another operation wrote it first. */
+  Stored acquire(ReleaseRecord pending) {
+    try {
+      return records.create(pending);
+    } catch (KubernetesClientException e) {
+      if (ApiErrors.is(e, ApiErrors.CONFLICT)) {
+        throw lostRace(pending);
+      }
+      throw e;
+    }
+  }
+
+  /** Changes a record this operation read; fails when another operation changed it first. */
+  Stored replaceOrLose(Stored current, ReleaseRecord next) {
+    try {
+      return records.replace(current, next);
+    } catch (KubernetesClientException e) {
+      if (ApiErrors.is(e, ApiErrors.CONFLICT)) {
+        throw lostRace(next);
+      }
+      throw e;
+    }
+  }
+
+  /** Marks the held revision with its final state; fails when it was taken over meanwhile. */
+  Stored finish(Stored held, ReleaseRecord done) {
+    try {
+      return records.replace(held, done);
+    } catch (KubernetesClientException e) {
+      if (ApiErrors.is(e, ApiErrors.CONFLICT)) {
+        throw ReleaseException.failed(
+            "release "
+                + done.name()
+                + " in namespace "
+                + done.namespace()
+                + " was taken over by another pwk operation while revision "
+                + done.revision()
+                + " was being applied; the live objects may come from either operation, retry");
+      }
+      throw e;
+    }
+  }
+
+  /** Marks the held revision failed with the failure's message, and returns the failure. */
+  ReleaseException fail(Stored held, ReleaseException failure) {
+    try {
+      records.replace(
+          held,
+          held.record().moveTo(ReleaseStatus.FAILED, failure.getMessage(), clock.instant(), null));
+    } catch (KubernetesClientException e) {
+      listener.warn(
+          "could not mark revision "
+              + held.revision()
+              + " as failed: "
+              + ApiErrors.translate(e, "updating the release record", server).getMessage());
+    }
+    return failure;
+  }
+
+  static String lockedMessage(ReleaseRecord r) {
+    ReleaseRecord.Lock lock = r.lock();
+    return "release "
+        + r.name()
+        + " in namespace "
+        + r.namespace()
+        + " is locked by another pwk operation (revision "
+        + r.revision()
+        + " is "
+        + r.status()
+        + " since "
+        + r.started()
+        + (lock == null ? "" : ", held by " + lock.owner())
+        + "); retry when it has finished"
+        + (lock == null ? "" : ", or after " + lock.expires() + " if that pwk was stopped");
+  }
+
+  private static ReleaseException lostRace(ReleaseRecord r) {
+    return ReleaseException.failed(
+        "another pwk operation changed release "
+            + r.name()
+            + " in namespace "
+            + r.namespace()
+            + " at the same time (revision "
+            + r.revision()
+            + " was written first); nothing was applied, retry");
+  }
+
+  private static String verbOf(Stored s) {
+    return switch (s.status()) {
+      case PENDING_INSTALL -> "install";
+      case PENDING_ROLLBACK -> "rollback";
+      case UNINSTALLING -> "uninstall";
+      default -> "upgrade";
+    };
+  }
+}

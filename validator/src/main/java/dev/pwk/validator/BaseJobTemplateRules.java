@@ -1,0 +1,113 @@
+package dev.pwk.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Origin;
+import dev.pwk.values.SourceText;
+import java.util.Optional;
+
+/**
+ * {@code worker.config.baseJobTemplate}: the template the chart copies into its ConfigMap for the
+ * init container to push to the work pool, checked as {@link JobTemplateValidator} checks a file.
+ * Findings point inside the JSON: into the {@code --set-file} file, into a literal block or
+ * one-line string in a values file, or at each key of a template written as a YAML map.
+ */
+final class BaseJobTemplateRules implements Rule {
+  static final String INVALID_JSON = "base-job-template.invalid-json";
+  static final String MSG_INVALID_JSON_AT = "base-job-template.invalid-json.at";
+  static final String MSG_INVALID_JSON_NOT_OBJECT = "base-job-template.invalid-json.not-object";
+  static final String BOTH_SET = "base-job-template.both-set";
+  static final String NOT_CHECKED = "base-job-template.not-checked";
+
+  private static final String BJT = "/worker/config/baseJobTemplate";
+  private static final String CONFIGURATION = BJT + "/configuration";
+  private static final String EXISTING = BJT + "/existingConfigMapName";
+
+  @Override
+  public void check(LintContext ctx, Report out) {
+    JsonNode c = ctx.node(CONFIGURATION);
+    boolean generated = LintContext.truthy(c);
+    if (ctx.truthy(EXISTING)) {
+      if (generated) {
+        out.add(
+            BOTH_SET,
+            Severity.INFO,
+            EXISTING,
+            ctx.at(EXISTING),
+            ctx.display(EXISTING),
+            ctx.display(CONFIGURATION));
+      } else {
+        out.add(
+            NOT_CHECKED,
+            Severity.INFO,
+            EXISTING,
+            ctx.at(EXISTING),
+            ctx.display(EXISTING),
+            ctx.text(EXISTING));
+      }
+    }
+    if (c.isTextual() && !c.textValue().isBlank()) {
+      checkText(ctx, out, c.textValue());
+    } else if (c.isObject() && !c.isEmpty()) {
+      JobTemplateCheck.check(c, new TemplateSite.Values(ctx, CONFIGURATION), out);
+    }
+  }
+
+  /** A template given as JSON text: a file's content (--set-file) or a string in the values. */
+  private static void checkText(LintContext ctx, Report out, String text) {
+    Location valueAt = ctx.at(CONFIGURATION);
+    String file = valueAt.file();
+    long rank = valueAt.rank();
+    TemplateSite.PositionMap map = TemplateSite.PositionMap.none();
+    Optional<Origin> origin = ctx.userOrigin(CONFIGURATION);
+    if (origin.isPresent() && origin.get().kind() == Origin.Kind.SET_FILE) {
+      String argument = origin.get().flagArgument();
+      String path = argument.substring(argument.indexOf('=') + 1);
+      if (ctx.source(path).map(SourceText::text).filter(text::equals).isPresent()) {
+        map = TemplateSite.PositionMap.identity();
+        file = path;
+        rank = ctx.rank(path);
+      }
+    } else if (origin.isPresent() && origin.get().kind() == Origin.Kind.FILE) {
+      Optional<SourceText> source = ctx.source(valueAt.file());
+      if (source.isPresent()) {
+        map = YamlScalarPositions.of(source.get().text(), valueAt.line(), valueAt.column(), text);
+      }
+    }
+    String subject = ctx.display(CONFIGURATION);
+    JsonText json;
+    try {
+      json = JsonText.parse(text);
+    } catch (JsonText.SyntaxError e) {
+      Optional<JsonText.Position> mapped = map.apply(e.at());
+      if (mapped.isPresent()) {
+        Location at = new Location(file, mapped.get().line(), mapped.get().column(), rank);
+        out.add(INVALID_JSON, Severity.ERROR, CONFIGURATION, at, subject, e.getMessage());
+      } else {
+        out.addKeyed(
+            INVALID_JSON,
+            MSG_INVALID_JSON_AT,
+            Severity.ERROR,
+            CONFIGURATION,
+            valueAt,
+            subject,
+            e.getMessage(),
+            e.at().line(),
+            e.at().column());
+      }
+      return;
+    }
+    TemplateSite site = new TemplateSite.Text(json, file, rank, map, valueAt, CONFIGURATION);
+    if (!json.root().isObject()) {
+      out.addKeyed(
+          INVALID_JSON,
+          MSG_INVALID_JSON_NOT_OBJECT,
+          Severity.ERROR,
+          CONFIGURATION,
+          site.at(""),
+          subject,
+          LintContext.typeName(json.root()));
+      return;
+    }
+    JobTemplateCheck.check(json.root(), site, out);
+  }
+}

@@ -29,6 +29,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
       run("lint", "--set", "worker.replicaCount=x", values.toString());
       run("template", "-f", values.toString(), "--set", "worker.autoscaling.enabled=true");
       run("template", "-f", values.toString(), "--output-dir", dir.resolve("out").toString());
+      run("lint-job-template", values.toString());
       run("schema");
       run("docs");
     } finally {

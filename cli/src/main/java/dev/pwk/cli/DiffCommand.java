@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what an upgrade with these values would change against the live objects",
-      "(server-side dry run), as unified diffs."
+      "Show what an upgrade with these values would change.",
+      "Compares a server-side dry run with the live objects, as unified diffs."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
     name = "docs",
     mixinStandardHelpOptions = true,
     description = {
-      "Render a README template with helm-docs calls ({{ template \"chart.valuesSection\" . }} and",
-      "friends) against the chart's values and metadata. Without --template, renders pwk's own",
-      "chart README. With --check, writes nothing and fails with a unified diff when --output is",
-      "stale."
+      "Generate a README from a helm-docs template and the chart's values.",
+      "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}.",
+      "Without --template, renders pwk's own chart README. With --check, writes nothing and",
+      "fails with a unified diff when --output is stale."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     name = "install",
     mixinStandardHelpOptions = true,
     description = {
-      "Install a worker release: lint, render for the cluster's version, apply every object",
-      "with server-side apply (field manager pwk), and record revision 1."
+      "Install a worker release on a cluster.",
+      "Lints, renders for the cluster's version, applies every object with server-side apply",
+      "(field manager pwk) and records revision 1."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

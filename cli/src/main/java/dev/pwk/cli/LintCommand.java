@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Check worker values against the chart's schema, the values the chart requires at render",
-      "time (which helm lint never reports) and review rules; every finding points at its",
-      "file:line:column.",
+      "Lint worker values files; every finding points at its file:line:column.",
+      "Checks the chart's schema, the values the chart requires at render time (which helm lint",
+      "never reports), the base job template, and review rules.",
       "",
       "FILE arguments are linted one by one, each over the chart defaults (and over any -f",
       "files given), which is what pre-commit passes. Without FILE arguments, the merge of the",

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "lint-job-template",
     mixinStandardHelpOptions = true,
     description = {
-      "Check Prefect base job template JSON files (the template a work pool gives its flow",
-      "runs, as kept in git and passed to the chart with --set-file",
+      "Lint Prefect base job template JSON files before they reach a work pool.",
+      "These are the templates a work pool gives its flow runs, as kept in git and passed to the chart with --set-file",
       "worker.config.baseJobTemplate.configuration=FILE) the way Prefect's API and its",
       "Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults",
       "match it; every {{ placeholder }} in 'job_configuration' a declared variable, and every",

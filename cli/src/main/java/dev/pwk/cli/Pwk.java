@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "prefect worker kit: lint, render, install and document Prefect workers on Kubernetes,",
-      "exactly as the prefect-worker Helm chart would, without Helm."
+      "prefect worker kit: the prefect-worker Helm chart, without Helm.",
+      "Lint values, render manifests, manage worker releases on a cluster, generate docs.",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = {
-      "Roll a release back to a recorded revision (default: the previous deployed one),",
-      "re-applying its objects as a new revision."
+      "Roll a release back to a recorded revision.",
+      "Default: the previous deployed one. Its objects are re-applied as a new revision."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -36,10 +36,10 @@ import picocli.CommandLine.Spec;
     name = "template",
     mixinStandardHelpOptions = true,
     description = {
-      "Render the manifests the prefect-worker chart renders for these values, in Helm's",
-      "document order and with the same '# Source:' lines, so the output diffs cleanly against",
-      "helm template. Values are linted first: errors stop the render before anything is",
-      "written; warnings go to standard error."
+      "Render the manifests the chart renders, as helm template prints them.",
+      "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs",
+      "cleanly against helm template. Values are linted first: errors stop the render before",
+      "anything is written; warnings go to standard error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

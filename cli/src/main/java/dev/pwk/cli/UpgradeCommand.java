@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = {
-      "Upgrade a worker release: apply the new render, delete objects the previous revision had",
-      "and this one has not (such as the HPA when autoscaling is turned off), record a revision."
+      "Upgrade a worker release to new values.",
+      "Applies the new render, deletes objects the previous revision had and this one has not",
+      "(such as the HPA when autoscaling is turned off), and records a revision."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

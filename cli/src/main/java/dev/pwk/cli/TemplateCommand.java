@@ -11,10 +11,12 @@ import dev.pwk.validator.LintMode;
 import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +99,15 @@ final class TemplateCommand implements Callable<Integer> {
       description = "Extra API versions the cluster serves (repeatable).")
   List<String> apiVersions = new ArrayList<>();
 
+  @Option(
+      names = "--each",
+      paramLabel = "FILE",
+      split = ",",
+      description =
+          "Render once per FILE (each over the -f files and flags) into --output-dir/<FILE name"
+              + " without extension>/; nothing is written unless every FILE renders. Repeatable.")
+  List<Path> each = new ArrayList<>();
+
   @Option(names = "--no-color", description = "No colour in diagnostics (also: NO_COLOR).")
   boolean noColor;
 
@@ -117,23 +128,47 @@ final class TemplateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (!each.isEmpty()) {
+      return renderEach(capabilities);
+    }
+    Outcome one = render(values.inputs(), capabilities);
+    err.print(one.diagnostics());
+    err.flush();
+    if (one.rendering() == null) {
+      return one.exitCode();
+    }
+    Rendering selected = one.rendering().select(showOnlyFilter(one.rendering()));
+    if (outputDir != null) {
+      writeFiles(selected, outputDir, true);
+    } else {
+      spec.commandLine().getOut().print(selected.toYaml());
+      spec.commandLine().getOut().flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** A render of one set of values: the objects, or the exit code; and what to print. */
+  private record Outcome(Rendering rendering, int exitCode, String diagnostics) {}
+
+  private Outcome render(ValueInputs inputs, KubeCapabilities capabilities) {
+    StringWriter text = new StringWriter();
+    PrintWriter diagnostics = new PrintWriter(text);
     LoadedValues loaded;
     try {
-      loaded = ValuesLoader.create().load(values.inputs());
+      loaded = ValuesLoader.create().load(inputs);
     } catch (ValuesException e) {
       List<Finding> findings = ValuesValidator.inputFindings(e);
-      Diagnostics.print(err, "values", findings, List.of(), noColor);
-      return Diagnostics.exitCodeFor(findings);
+      Diagnostics.print(diagnostics, "values", findings, List.of(), noColor);
+      return new Outcome(null, Diagnostics.exitCodeFor(findings), text.toString());
     }
     List<Finding> findings =
         ValuesValidator.create()
             .validate(loaded, LintMode.FULL, new Release(releaseName, namespace));
-    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
-      return ExitCodes.FINDINGS;
+    if (Diagnostics.print(diagnostics, "values", findings, loaded.sources(), noColor)) {
+      return new Outcome(null, ExitCodes.FINDINGS, text.toString());
     }
-    Rendering rendering;
     try {
-      rendering =
+      Rendering rendering =
           Renderer.create()
               .render(
                   loaded,
@@ -142,17 +177,54 @@ final class TemplateCommand implements Callable<Integer> {
                       .namespace(namespace)
                       .capabilities(capabilities)
                       .build());
+      return new Outcome(rendering, ExitCodes.OK, text.toString());
     } catch (RenderException e) {
-      Diagnostics.print(err, "values", e.findings(), loaded.sources(), noColor);
-      return ExitCodes.FINDINGS;
+      Diagnostics.print(diagnostics, "values", e.findings(), loaded.sources(), noColor);
+      return new Outcome(null, ExitCodes.FINDINGS, text.toString());
     }
-    Rendering selected = rendering.select(showOnlyFilter(rendering));
-    if (outputDir != null) {
-      writeFiles(selected);
-    } else {
-      spec.commandLine().getOut().print(selected.toYaml());
-      spec.commandLine().getOut().flush();
+  }
+
+  /**
+   * {@code --each}: one render per file, each layered over the {@code -f} files and flags, into
+   * its own folder. All of them render before any is written, so a bad file writes nothing.
+   */
+  private int renderEach(KubeCapabilities capabilities) throws IOException {
+    if (outputDir == null) {
+      throw new ParameterException(spec.commandLine(), "--each needs --output-dir");
     }
+    Map<String, Path> byStem = new LinkedHashMap<>();
+    for (Path file : each) {
+      String name = file.getFileName().toString();
+      String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+      if (byStem.put(stem, file) != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--each files must have distinct names; \"" + stem + "\" repeats");
+      }
+    }
+    List<Outcome> outcomes =
+        each.parallelStream().map(f -> render(values.inputs(List.of(f)), capabilities)).toList();
+    PrintWriter err = spec.commandLine().getErr();
+    int exit = ExitCodes.OK;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
+      if (!o.diagnostics().isEmpty()) {
+        err.println("== " + each.get(i));
+        err.print(o.diagnostics());
+      }
+      exit = Math.max(exit, o.exitCode());
+    }
+    if (exit != ExitCodes.OK) {
+      err.println("nothing written: fix the files above first");
+      err.flush();
+      return exit;
+    }
+    List<String> stems = new ArrayList<>(byStem.keySet());
+    for (int i = 0; i < outcomes.size(); i++) {
+      Rendering r = outcomes.get(i).rendering();
+      writeFiles(r.select(showOnlyFilter(r)), outputDir.resolve(stems.get(i)), false);
+    }
+    err.println("wrote " + outcomes.size() + " renders to " + outputDir);
+    err.flush();
     return ExitCodes.OK;
   }
 
@@ -194,17 +266,19 @@ final class TemplateCommand implements Callable<Integer> {
             && (name == null || name.equals(o.object().getMetadata().getName()));
   }
 
-  private void writeFiles(Rendering rendering) throws IOException {
+  private void writeFiles(Rendering rendering, Path dir, boolean announce) throws IOException {
     Map<String, List<RenderedObject>> byFile = new LinkedHashMap<>();
     for (RenderedObject o : rendering.objects()) {
       byFile.computeIfAbsent(o.templateFile(), f -> new ArrayList<>()).add(o);
     }
-    Path templates = outputDir.resolve("prefect-worker").resolve("templates");
+    Path templates = dir.resolve("prefect-worker").resolve("templates");
     for (Map.Entry<String, List<RenderedObject>> e : byFile.entrySet()) {
       List<RenderedObject> objects = e.getValue();
       Path file = templates.resolve(e.getKey());
       AtomicFiles.write(file, rendering.select(objects::contains).toYaml());
-      spec.commandLine().getErr().println("wrote " + file);
+      if (announce) {
+        spec.commandLine().getErr().println("wrote " + file);
+      }
     }
   }
 }

@@ -115,6 +115,33 @@ class LintCommandTest {
     }
 
     @Test
+    @DisplayName("many files are reported in the order given")
+    void order() {
+      String[] args = new String[41];
+      args[0] = "lint";
+      for (int i = 1; i < args.length; i++) {
+        args[i] = CliRun.fixture(i % 2 == 0 ? "broken.yaml" : "good.yaml");
+      }
+      CliRun run = CliRun.of(args);
+      assertTrue(run.out().endsWith("60 errors, 0 warnings in 40 files\n"), run::toString);
+      String[] json = new String[args.length + 2];
+      json[0] = "lint";
+      json[1] = "--format";
+      json[2] = "json";
+      System.arraycopy(args, 1, json, 3, args.length - 1);
+      JsonNode report;
+      try {
+        report = new ObjectMapper().readTree(CliRun.of(json).out());
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+      for (int i = 1; i < args.length; i++) {
+        assertEquals(args[i], report.at("/files/" + (i - 1) + "/name").asText(), "file " + i);
+        assertEquals(i % 2 == 0 ? 3 : 0, report.at("/files/" + (i - 1) + "/findings").size());
+      }
+    }
+
+    @Test
     @DisplayName("several files are linted one by one")
     void positional() {
       CliRun run = CliRun.of("lint", CliRun.fixture("good.yaml"), CliRun.fixture("broken.yaml"));

@@ -145,4 +145,64 @@ class TemplateCommandTest {
             .startsWith("---\n# Source: prefect-worker/templates/configmap.yaml\n"));
     assertEquals("", run.out());
   }
+
+  @Nested
+  @DisplayName("--each renders many values files in one call")
+  class Each {
+    @TempDir Path dir;
+
+    private Path values(String name, String pool) throws IOException {
+      Path f = dir.resolve(name);
+      Files.writeString(f, "worker:\n  config:\n    workPool: " + pool + "\n");
+      return f;
+    }
+
+    @Test
+    @DisplayName("one folder per file, each over the -f files")
+    void many() throws IOException {
+      Path out = dir.resolve("out");
+      CliRun run =
+          CliRun.of(
+              "template", "-f", CliRun.fixture("good.yaml"), "--output-dir", out.toString(),
+              "--each", values("a.yaml", "pool-a").toString(),
+              "--each", values("b.yaml", "pool-b").toString());
+      assertEquals(0, run.exitCode(), run::toString);
+      assertTrue(
+          Files.readString(out.resolve("a/prefect-worker/templates/deployment.yaml"))
+              .contains("- pool-a\n"));
+      assertTrue(
+          Files.readString(out.resolve("b/prefect-worker/templates/deployment.yaml"))
+              .contains("- pool-b\n"));
+      assertEquals("wrote 2 renders to " + out + "\n", run.err());
+    }
+
+    @Test
+    @DisplayName("one bad file: exit 1, its findings under its name, and nothing written")
+    void allOrNothing() throws IOException {
+      Path out = dir.resolve("out");
+      CliRun run =
+          CliRun.of(
+              "template", "-f", CliRun.fixture("good.yaml"), "--output-dir", out.toString(),
+              "--each", values("a.yaml", "pool-a").toString(),
+              "--each", values("b.yaml", "\"\"").toString());
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.err().contains("== " + dir.resolve("b.yaml")), run::toString);
+      assertTrue(run.err().contains("[chart.required]"), run::toString);
+      assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    @DisplayName("needs --output-dir and distinct file names")
+    void usage() throws IOException {
+      assertEquals(2, CliRun.of("template", "--each", values("a.yaml", "p").toString()).exitCode());
+      Files.createDirectories(dir.resolve("x"));
+      Path again = Files.writeString(dir.resolve("x/a.yaml"), "{}\n");
+      assertEquals(
+          2,
+          CliRun.of(
+                  "template", "--output-dir", dir.resolve("o").toString(),
+                  "--each", values("a.yaml", "p").toString(), "--each", again.toString())
+              .exitCode());
+    }
+  }
 }

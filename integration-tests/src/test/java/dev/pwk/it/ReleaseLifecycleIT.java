@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -341,6 +342,32 @@ class ReleaseLifecycleIT {
                       && took.compareTo(Duration.ofSeconds(90)) < 0,
                   "took " + took));
       assertEquals(List.of("1 failed"), history(cluster, ns));
+    }
+  }
+
+  @Nested
+  @DisplayName("pwk install of values that repeat a chart env var (upstream test 30)")
+  class DuplicateEnvVars {
+    @Test
+    @DisplayName("applies the last of the two, which server-side apply needs, and says so")
+    void installs(Cluster cluster, TestNamespace ns) {
+      Path ut30 =
+          dev.pwk.values.testing.ConformanceCase.named("ut-30-render-extraenv-in-sync-base-job")
+              .inputs()
+              .files()
+              .get(1);
+      PwkCli.Run run =
+          PwkCli.run(
+                  cluster, ns, "install", RELEASE,
+                  "-f", Manifests.valuesFile("cloud.yaml").toString(), "-f", ut30.toString())
+              .assertSucceeded();
+      assertTrue(run.err().contains("sets PREFECT_API_KEY more than once"), run::toString);
+      List<EnvVar> env =
+          cluster.client().apps().deployments().inNamespace(ns.name()).withName("prefect-worker")
+              .get().getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv();
+      List<EnvVar> keys = env.stream().filter(e -> e.getName().equals("PREFECT_API_KEY")).toList();
+      assertEquals(1, keys.size(), env::toString);
+      assertEquals("my-api-key", keys.get(0).getValue());
     }
   }
 

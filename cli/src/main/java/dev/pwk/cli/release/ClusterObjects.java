@@ -35,8 +35,9 @@ final class ClusterObjects {
   }
 
   /**
-   * A copy of a rendered object, ready to apply: in {@code namespace} unless it names its own, and
-   * annotated with its owner.
+   * A copy of a rendered object, ready to apply: in {@code namespace} unless it names its own,
+   * annotated with its owner, and with repeated env vars reduced to the last (see {@link
+   * DuplicateEnv}).
    */
   HasMetadata prepare(HasMetadata rendered, String namespace, String owner) {
     HasMetadata copy = serialization.clone(rendered);
@@ -50,6 +51,7 @@ final class ClusterObjects {
             : new LinkedHashMap<>(meta.getAnnotations());
     annotations.put(OWNER_ANNOTATION, owner);
     meta.setAnnotations(annotations);
+    DuplicateEnv.keepLast(copy);
     return copy;
   }
 

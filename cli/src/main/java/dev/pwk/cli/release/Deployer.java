@@ -98,6 +98,7 @@ final class Deployer {
     String owner = ClusterObjects.owner(t.name(), t.namespace());
     List<HasMetadata> desired = new ArrayList<>();
     for (HasMetadata rendered : t.objects()) {
+      DuplicateEnv.describe(rendered).forEach(listener::warn);
       desired.add(objects.prepare(rendered, t.namespace(), owner));
     }
     List<ObjectRef> desiredRefs = desired.stream().map(ObjectRef::of).toList();

@@ -2,21 +2,22 @@ package dev.pwk.renderer;
 
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfig;
 import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code deployment.yaml} (§4.6): the worker Deployment, always emitted. */
 final class DeploymentManifest {
@@ -36,23 +37,25 @@ final class DeploymentManifest {
     WorkerValues v = ctx.values();
     Names n = ctx.names();
     ChartMetadata meta = ctx.metadata();
-    return new DeploymentBuilder()
-        .withMetadata(meta.object(n.fullname(), n.namespace()))
-        .withNewSpec()
-        .withRevisionHistoryLimit(v.revisionHistoryLimit())
-        .withReplicas(v.autoscalingEnabled() ? null : v.replicaCount())
-        .withNewSelector()
-        .withMatchLabels(meta.selectorLabels())
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withAnnotations(meta.podAnnotations(checksum))
-        .withLabels(meta.podLabels(v.podDisruptionBudget().truthy()))
-        .endMetadata()
-        .withSpec(podSpec(ctx))
-        .endTemplate()
-        .endSpec()
-        .build();
+    // Assembled with setters rather than nested fabric8 builders: each withSpec, endTemplate,
+    // endSpec and build deep-copies the pod spec with its containers and env, which was most of
+    // the render time.
+    PodTemplateSpec template =
+        new PodTemplateSpec(
+            new ObjectMetaBuilder()
+                .withAnnotations(meta.podAnnotations(checksum))
+                .withLabels(meta.podLabels(v.podDisruptionBudget().truthy()))
+                .build(),
+            podSpec(ctx));
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setRevisionHistoryLimit(v.revisionHistoryLimit());
+    spec.setReplicas(v.autoscalingEnabled() ? null : v.replicaCount());
+    spec.setSelector(new LabelSelectorBuilder().withMatchLabels(meta.selectorLabels()).build());
+    spec.setTemplate(template);
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(meta.object(n.fullname(), n.namespace()));
+    deployment.setSpec(spec);
+    return deployment;
   }
 
   private static PodSpec podSpec(RenderContext ctx) {
@@ -60,36 +63,35 @@ final class DeploymentManifest {
     Names n = ctx.names();
     FreeForm ff = ctx.freeForm();
     Tpl tpl = ctx.tpl();
-    PodSpecBuilder spec = new PodSpecBuilder();
+    PodSpec spec = new PodSpec();
     if (v.pullSecrets().truthy()) {
       List<LocalObjectReference> secrets = new ArrayList<>();
       for (Value s : v.pullSecrets().items()) {
         secrets.add(new LocalObjectReference(v.text(s)));
       }
-      spec.withImagePullSecrets(secrets);
+      spec.setImagePullSecrets(secrets);
     }
     if (!v.dnsPolicy().isEmpty()) {
-      spec.withDnsPolicy(v.dnsPolicy());
+      spec.setDnsPolicy(v.dnsPolicy());
     }
     if (v.dnsConfigEnabled()) {
-      spec.withDnsConfig(dnsConfig(v));
+      spec.setDnsConfig(dnsConfig(v));
     }
-    spec.withServiceAccountName(n.serviceAccountName());
+    spec.setServiceAccountName(n.serviceAccountName());
     if (v.affinity().truthy()) {
-      spec.withAffinity(ff.object(tpl.render(v.affinity()), Affinity.class));
+      spec.setAffinity(ff.object(tpl.render(v.affinity()), Affinity.class));
     }
     if (v.nodeSelector().truthy()) {
-      Map<String, String> selector = ff.stringMap(tpl.render(v.nodeSelector()));
-      spec.withNodeSelector(selector);
+      spec.setNodeSelector(ff.stringMap(tpl.render(v.nodeSelector())));
     }
     if (v.tolerations().truthy()) {
-      spec.withTolerations(ff.list(tpl.render(v.tolerations()), Toleration.class));
+      spec.setTolerations(ff.list(tpl.render(v.tolerations()), Toleration.class));
     }
     if (v.podSecurityContext().truthy()) {
-      spec.withSecurityContext(ff.object(v.podSecurityContext(), PodSecurityContext.class));
+      spec.setSecurityContext(ff.object(v.podSecurityContext(), PodSecurityContext.class));
     }
     if (!v.priorityClassName().isEmpty()) {
-      spec.withPriorityClassName(v.priorityClassName());
+      spec.setPriorityClassName(v.priorityClassName());
     }
     List<Container> init = new ArrayList<>();
     if (n.baseJobTemplateOn()) {
@@ -98,15 +100,15 @@ final class DeploymentManifest {
     if (v.initExtraContainers().truthy()) {
       init.addAll(ff.containers(tpl.render(v.initExtraContainers())));
     }
-    spec.withInitContainers(init);
+    spec.setInitContainers(init);
     List<Container> containers = new ArrayList<>();
     containers.add(WorkerContainer.build(ctx));
     if (v.extraContainers().truthy()) {
       containers.addAll(ff.containers(tpl.render(v.extraContainers())));
     }
-    spec.withContainers(containers);
-    spec.withVolumes(volumes(ctx));
-    return spec.build();
+    spec.setContainers(containers);
+    spec.setVolumes(volumes(ctx));
+    return spec;
   }
 
   /** {@code dnsConfig}: all three lists (empty by default), option values as strings. */

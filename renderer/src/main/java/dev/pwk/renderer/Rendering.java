@@ -44,10 +44,18 @@ public final class Rendering {
    */
   public String toYaml() {
     StringBuilder out = new StringBuilder();
-    for (RenderedObject o : objects) {
-      out.append("---\n# Source: ").append(o.source()).append('\n');
-      out.append(writer.write(o.object()));
+    List<String> documents = documents();
+    for (int i = 0; i < objects.size(); i++) {
+      out.append("---\n# Source: ").append(objects.get(i).source()).append('\n');
+      out.append(documents.get(i));
     }
     return out.toString();
+  }
+
+  /**
+   * Each object's YAML, without the {@code ---} and {@code # Source:} lines {@link #toYaml} adds.
+   */
+  List<String> documents() {
+    return objects.stream().map(o -> writer.write(o.object())).toList();
   }
 }

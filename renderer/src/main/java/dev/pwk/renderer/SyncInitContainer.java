@@ -1,7 +1,6 @@
 package dev.pwk.renderer;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -21,21 +20,22 @@ final class SyncInitContainer {
 
   static Container build(RenderContext ctx) {
     WorkerValues v = ctx.values();
-    return new ContainerBuilder()
-        .withName(NAME)
-        .withImage(v.image())
-        .withImagePullPolicy(v.pullPolicy())
-        .withCommand("/bin/sh", "-c")
-        .withArgs(script(ctx.required().workPool()))
-        .withWorkingDir(PrefectEnv.HOME)
-        .withVolumeMounts(volumeMounts())
-        .withEnv(env(ctx))
-        .withResources(resources(ctx))
-        .withSecurityContext(
-            v.initSecurityContext().truthy()
-                ? ctx.freeForm().object(v.initSecurityContext(), SecurityContext.class)
-                : null)
-        .build();
+    // Setters, not ContainerBuilder, which copies the env list twice (withEnv and build).
+    Container c = new Container();
+    c.setName(NAME);
+    c.setImage(v.image());
+    c.setImagePullPolicy(v.pullPolicy());
+    c.setCommand(new ArrayList<>(List.of("/bin/sh", "-c")));
+    c.setArgs(new ArrayList<>(List.of(script(ctx.required().workPool()))));
+    c.setWorkingDir(PrefectEnv.HOME);
+    c.setVolumeMounts(volumeMounts());
+    c.setEnv(env(ctx));
+    c.setResources(resources(ctx));
+    c.setSecurityContext(
+        v.initSecurityContext().truthy()
+            ? ctx.freeForm().object(v.initSecurityContext(), SecurityContext.class)
+            : null);
+    return c;
   }
 
   /** The scratch mounts and the base job template file, shared with the worker container. */

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node of the values tree together with its JSON pointer, so that whatever is built from it can
- * point back at the value's origin.
+ * A node of the values tree (or of a rendered object, for {@link ManifestValidator}) together with
+ * its JSON pointer, so that whatever is built from it can point back at the value's origin.
  *
- * @param pointer the JSON pointer in the effective values, e.g. {@code /worker/extraVolumes}
+ * @param pointer the JSON pointer in the effective values, e.g. {@code /worker/extraVolumes}, or in
+ *     the rendered object
  * @param node the value; {@link MissingNode} when absent
  */
 record Value(String pointer, JsonNode node) {
@@ -49,7 +50,10 @@ record Value(String pointer, JsonNode node) {
     return new Value(pointer, replacement);
   }
 
-  /** The dotted form of the pointer for messages, e.g. {@code worker.extraVolumes[0].name}. */
+  /**
+   * The dotted form of the pointer for messages, e.g. {@code worker.extraVolumes[0].name} or {@code
+   * commonLabels["app.kubernetes.io/name"]}.
+   */
   String dotted() {
     return dotted(pointer);
   }
@@ -63,6 +67,9 @@ record Value(String pointer, JsonNode node) {
       String seg = raw.replace("~1", "/").replace("~0", "~");
       if (seg.chars().allMatch(Character::isDigit) && !seg.isEmpty() && out.length() > 0) {
         out.append('[').append(seg).append(']');
+      } else if (seg.isEmpty() || seg.chars().anyMatch(c -> c == '.' || c == '/' || c == ' ')) {
+        // A key such as app.kubernetes.io/name would read as a path; quote it as users write it.
+        out.append("[\"").append(seg).append("\"]");
       } else {
         if (out.length() > 0) {
           out.append('.');
@@ -75,6 +82,9 @@ record Value(String pointer, JsonNode node) {
 
   /** Escapes a map key for use in a JSON pointer. */
   static String escape(String key) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      return key;
+    }
     return key.replace("~", "~0").replace("/", "~1");
   }
 }

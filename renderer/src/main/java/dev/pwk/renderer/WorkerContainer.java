@@ -3,7 +3,6 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -34,24 +33,25 @@ final class WorkerContainer {
     if (v.extraVolumeMounts().truthy()) {
       mounts.addAll(ff.list(ctx.tpl().render(v.extraVolumeMounts()), VolumeMount.class));
     }
-    return new ContainerBuilder()
-        .withName(NAME)
-        .withImage(v.image())
-        .withImagePullPolicy(v.pullPolicy())
-        .withCommand(v.command().truthy() ? strings(v, v.command()) : DEFAULT_COMMAND)
-        .withArgs(args(ctx))
-        .withWorkingDir(PrefectEnv.HOME)
-        .withEnv(env(ctx))
-        .withEnvFrom(envFrom(ctx))
-        .withResources(
-            v.resources().truthy() ? ff.object(v.resources(), ResourceRequirements.class) : null)
-        .withSecurityContext(
-            v.containerSecurityContext().truthy()
-                ? ff.object(v.containerSecurityContext(), SecurityContext.class)
-                : null)
-        .withLivenessProbe(v.livenessProbeEnabled() ? livenessProbe(ctx) : null)
-        .withVolumeMounts(mounts)
-        .build();
+    // Setters, not ContainerBuilder: the builder copies the env list twice (withEnv and build).
+    Container c = new Container();
+    c.setName(NAME);
+    c.setImage(v.image());
+    c.setImagePullPolicy(v.pullPolicy());
+    c.setCommand(v.command().truthy() ? strings(v, v.command()) : new ArrayList<>(DEFAULT_COMMAND));
+    c.setArgs(args(ctx));
+    c.setWorkingDir(PrefectEnv.HOME);
+    c.setEnv(env(ctx));
+    c.setEnvFrom(envFrom(ctx));
+    c.setResources(
+        v.resources().truthy() ? ff.object(v.resources(), ResourceRequirements.class) : null);
+    c.setSecurityContext(
+        v.containerSecurityContext().truthy()
+            ? ff.object(v.containerSecurityContext(), SecurityContext.class)
+            : null);
+    c.setLivenessProbe(v.livenessProbeEnabled() ? livenessProbe(ctx) : null);
+    c.setVolumeMounts(mounts);
+    return c;
   }
 
   /** The two scratch mounts for the home and temp directories. */

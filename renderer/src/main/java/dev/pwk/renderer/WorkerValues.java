@@ -1,8 +1,11 @@
 package dev.pwk.renderer;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed access to the chart's values: the one place that knows their dotted paths. Scalars come
@@ -22,6 +25,8 @@ final class WorkerValues {
   private static final String AUTOSCALING = W + "/autoscaling";
   private static final String BASIC_AUTH = W + "/selfHostedServerApiConfig/basicAuth";
 
+  private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+
   private final JsonNode root;
   private final Problems problems;
 
@@ -31,7 +36,12 @@ final class WorkerValues {
   }
 
   private Value at(String pointer) {
-    return new Value(pointer, root.at(pointer));
+    return new Value(pointer, node(pointer));
+  }
+
+  /** The node at a pointer; compiled pointers are kept, as the accessors use a fixed set. */
+  private JsonNode node(String pointer) {
+    return root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
   }
 
   String nameOverride() {
@@ -412,7 +422,7 @@ final class WorkerValues {
   }
 
   private boolean truthy(String pointer) {
-    return GoValues.truthy(root.at(pointer));
+    return GoValues.truthy(node(pointer));
   }
 
   /** The printed scalar, or empty when the value is falsy. */

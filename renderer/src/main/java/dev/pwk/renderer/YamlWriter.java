@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -115,13 +116,19 @@ final class YamlWriter {
   static final class Yaml11Quoting extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern IMPLICIT =
+    /** The YAML 1.1 booleans and nulls, the only implicit forms that start with a letter. */
+    private static final Set<String> IMPLICIT_WORDS =
+        Set.of(
+            "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+            "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off",
+            "OFF");
+
+    /** The other implicit forms: null, numbers, sexagesimals, infinities, timestamps, merge. */
+    private static final Pattern IMPLICIT_FORMS =
         Pattern.compile(
             String.join(
                 "|",
-                "~|null|Null|NULL",
-                "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE",
-                "on|On|ON|off|Off|OFF",
+                "~",
                 "[-+]?0b[0-1_]+",
                 "[-+]?0o?[0-7_]+",
                 "[-+]?0x[0-9a-fA-F_]+",
@@ -133,12 +140,33 @@ final class YamlWriter {
 
     @Override
     public boolean needToQuoteValue(String value) {
-      return value.isEmpty() || IMPLICIT.matcher(value).matches() || super.needToQuoteValue(value);
+      return value.isEmpty() || isImplicit(value) || super.needToQuoteValue(value);
     }
 
     @Override
     public boolean needToQuoteName(String name) {
-      return name.isEmpty() || IMPLICIT.matcher(name).matches() || super.needToQuoteName(name);
+      return name.isEmpty() || isImplicit(name) || super.needToQuoteName(name);
+    }
+
+    /**
+     * Whether a YAML 1.1 reader types {@code s} (non-empty) as something other than a string. This
+     * runs for every key and value written, so the regex runs only on strings that can match it:
+     * those starting with a digit or one of {@code +-.~<=}.
+     */
+    static boolean isImplicit(String s) {
+      char c = s.charAt(0);
+      if (Character.isLetter(c)) {
+        return IMPLICIT_WORDS.contains(s);
+      }
+      boolean candidate =
+          (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '-'
+              || c == '.'
+              || c == '~'
+              || c == '<'
+              || c == '=';
+      return candidate && IMPLICIT_FORMS.matcher(s).matches();
     }
   }
 }

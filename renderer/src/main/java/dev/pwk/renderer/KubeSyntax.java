@@ -1,0 +1,222 @@
+package dev.pwk.renderer;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The value syntaxes the Kubernetes API server enforces (apimachinery's {@code validation}
+ * package), each with the message key that describes it. The validator has its own copy for values
+ * ({@code dev.pwk.validator.K8sNames}, package-private there); this one also knows the syntaxes
+ * that only rendered objects meet, such as port and environment variable names.
+ */
+enum KubeSyntax {
+  /** RFC 1123 label: container, volume and namespace names. */
+  DNS_LABEL("manifest.syntax.dns-label") {
+    @Override
+    boolean accepts(String s) {
+      return dnsLabel(s, 0, s.length());
+    }
+  },
+  /** RFC 1123 subdomain: most object names, service account and priority class names. */
+  DNS_SUBDOMAIN("manifest.syntax.dns-subdomain") {
+    @Override
+    boolean accepts(String s) {
+      return s.length() <= MAX_SUBDOMAIN && dnsSubdomain(s, 0, s.length());
+    }
+  },
+  /** Role and RoleBinding names: anything usable as a URL path segment. */
+  PATH_SEGMENT("manifest.syntax.path-segment") {
+    @Override
+    boolean accepts(String s) {
+      return !s.isEmpty()
+          && !s.equals(".")
+          && !s.equals("..")
+          && s.indexOf('/') < 0
+          && s.indexOf('%') < 0;
+    }
+  },
+  /** IANA service name: container port names. */
+  PORT_NAME("manifest.syntax.port-name") {
+    @Override
+    boolean accepts(String s) {
+      return s.length() <= MAX_PORT_NAME
+          && dnsLabel(s, 0, s.length())
+          && !s.contains("--")
+          && s.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+    }
+  },
+  /** A label value; empty is allowed. */
+  LABEL_VALUE("manifest.syntax.label-value") {
+    @Override
+    boolean accepts(String s) {
+      return s.isEmpty() || labelName(s, 0, s.length());
+    }
+  },
+  /** A label or annotation key: an optional DNS-subdomain prefix and {@code /}, then a name. */
+  QUALIFIED_NAME("manifest.syntax.qualified-name") {
+    @Override
+    boolean accepts(String s) {
+      int slash = s.indexOf('/');
+      if (slash < 0) {
+        return labelName(s, 0, s.length());
+      }
+      return slash <= MAX_SUBDOMAIN
+          && dnsSubdomain(s, 0, slash)
+          && labelName(s, slash + 1, s.length());
+    }
+  },
+  /** A key of a ConfigMap's {@code data}. */
+  CONFIG_KEY("manifest.syntax.config-key") {
+    @Override
+    boolean accepts(String s) {
+      if (s.isEmpty() || s.length() > MAX_SUBDOMAIN) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+          return false;
+        }
+      }
+      return true;
+    }
+  },
+  /** Environment variable names and {@code envFrom} prefixes. */
+  ENV_VAR_NAME("manifest.syntax.env-var-name") {
+    @Override
+    boolean accepts(String s) {
+      if (s.isEmpty() || (s.charAt(0) >= '0' && s.charAt(0) <= '9')) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+          return false;
+        }
+      }
+      return true;
+    }
+  };
+
+  // The syntaxes are checked by hand rather than with regular expressions: the validator applies
+  // them to every label, name and key of every object, and a regex there was a fifth of its time.
+
+  private static final int MAX_LABEL = 63;
+  private static final int MAX_SUBDOMAIN = 253;
+  private static final int MAX_PORT_NAME = 15;
+
+  private final String messageKey;
+
+  KubeSyntax(String messageKey) {
+    this.messageKey = messageKey;
+  }
+
+  abstract boolean accepts(String s);
+
+  /** What the syntax requires, in words. */
+  String describe() {
+    return Messages.get(messageKey);
+  }
+
+  /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, at most 63 characters, on {@code s[from, to)}. */
+  private static boolean dnsLabel(String s, int from, int to) {
+    if (to <= from || to - from > MAX_LABEL) {
+      return false;
+    }
+    if (!isLowerAlnum(s.charAt(from)) || !isLowerAlnum(s.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = s.charAt(i);
+      if (!isLowerAlnum(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** DNS labels joined by dots, on {@code s[from, to)}. */
+  private static boolean dnsSubdomain(String s, int from, int to) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || s.charAt(i) == '.') {
+        if (!dnsLabel(s, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?}, at most 63, on {@code s[from, to)}. */
+  private static boolean labelName(String s, int from, int to) {
+    if (to <= from || to - from > MAX_LABEL) {
+      return false;
+    }
+    if (!isAlnum(s.charAt(from)) || !isAlnum(s.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = s.charAt(i);
+      if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isAlnum(char c) {
+    return isLowerAlnum(c) || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * A Kubernetes quantity: a signed decimal, then an exponent or a binary or decimal SI suffix
+   * ({@code 100m}, {@code 1Gi}, {@code 1e3}).
+   */
+  private static final Pattern QUANTITY =
+      Pattern.compile(
+          "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))"
+              + "(?:([eE][+-]?[0-9]{1,9})|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?");
+
+  private static final Map<String, BigDecimal> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("n", new BigDecimal("1e-9")),
+          Map.entry("u", new BigDecimal("1e-6")),
+          Map.entry("m", new BigDecimal("1e-3")),
+          Map.entry("k", new BigDecimal("1e3")),
+          Map.entry("M", new BigDecimal("1e6")),
+          Map.entry("G", new BigDecimal("1e9")),
+          Map.entry("T", new BigDecimal("1e12")),
+          Map.entry("P", new BigDecimal("1e15")),
+          Map.entry("E", new BigDecimal("1e18")),
+          Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+          Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
+          Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+          Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
+          Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+          Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+
+  /** The quantity in base units (cores or bytes), or empty when the text is not a quantity. */
+  static Optional<BigDecimal> quantity(String text) {
+    Matcher m = QUANTITY.matcher(text);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    BigDecimal number = new BigDecimal(m.group(1));
+    if (m.group(2) != null) {
+      return Optional.of(number.scaleByPowerOfTen(Integer.parseInt(m.group(2).substring(1))));
+    }
+    if (m.group(3) != null) {
+      return Optional.of(number.multiply(SUFFIXES.get(m.group(3))));
+    }
+    return Optional.of(number);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.pwk.renderer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pwk.validator.Finding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks rendered objects offline, as {@code kubeconform} or the API server's validation would, but
+ * without a network or a cluster's OpenAPI document. It finds what rendering lets through: fields
+ * Kubernetes does not have (typos in {@code extraContainers} or a {@code securityContext}), missing
+ * required fields, invalid names, labels and quantities, a Deployment selector that does not select
+ * its own pods, mounts of undeclared volumes, and a RoleBinding that refers to a Role or
+ * ServiceAccount this rendering does not create.
+ *
+ * <p>Each {@link Finding} names the object's template as its file ({@code
+ * prefect-worker/templates/deployment.yaml}), gives the line and column of the field in {@link
+ * Rendering#toYaml()} (-1 when the field is absent there, such as a missing required field with no
+ * parent written), and the field's JSON pointer inside the object as its path. Rule ids:
+ *
+ * <ul>
+ *   <li>{@code manifest.unknown-field}: a field the object's Kubernetes type does not have;
+ *   <li>{@code manifest.required-field}: a field the API server requires is absent or empty;
+ *   <li>{@code manifest.invalid-name}: an object, container, volume, port or referenced name that
+ *       does not follow its Kubernetes syntax (DNS label, DNS subdomain, IANA service name);
+ *   <li>{@code manifest.invalid-label}, {@code manifest.invalid-annotation}: bad label keys or
+ *       values (also in selectors, node selectors and tolerations), bad annotation keys or size;
+ *   <li>{@code manifest.invalid-env-name}: an env var name or {@code envFrom} prefix Kubernetes
+ *       rejects; {@code manifest.duplicate-env} (warning): a name set twice in one container;
+ *   <li>{@code manifest.invalid-value}: an enum, range or combination the API server rejects;
+ *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse;
+ *   <li>{@code manifest.duplicate-name}: two containers, volumes or ports with one name;
+ *   <li>{@code manifest.volume-mount}: a mount of an undeclared volume, or two on one path;
+ *   <li>{@code manifest.selector-mismatch}: the Deployment selector does not match its template;
+ *   <li>{@code manifest.rolebinding-role}, {@code manifest.rolebinding-subject}: an error when the
+ *       binding refers to a Role or ServiceAccount other than the rendered one, a warning when none
+ *       is rendered (it must then exist in the cluster) or the worker's account is not bound;
+ *   <li>{@code manifest.scale-target}: the HPA does not scale the rendered Deployment;
+ *   <li>{@code manifest.pdb-selector}, {@code manifest.pdb-budget} (warnings): the budget selects
+ *       no worker pod, or sets neither {@code minAvailable} nor {@code maxUnavailable}.
+ * </ul>
+ *
+ * <p>Cross-object rules look at the objects of the given rendering only: validate the whole
+ * rendering, not a {@link Rendering#select selection} of it. Thread-safe; create one and reuse it.
+ */
+public final class ManifestValidator {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final long MAX_CONFIG_MAP_BYTES = 1024 * 1024;
+
+  private ManifestValidator() {}
+
+  /** A validator; cheap to create, and safe to share between threads. */
+  public static ManifestValidator create() {
+    return new ManifestValidator();
+  }
+
+  /**
+   * Validates every object of a rendering.
+   *
+   * @return the findings in document order, then by line; empty when Kubernetes would accept all
+   *     the objects
+   */
+  public List<Finding> validate(Rendering rendering) {
+    Objects.requireNonNull(rendering, "rendering");
+    List<ManifestDocument> docs = new ArrayList<>();
+    for (RenderedObject o : rendering.objects()) {
+      docs.add(new ManifestDocument(docs.size(), o, JSON.valueToTree(o.object())));
+    }
+    Optional<ManifestDocument> deployment = first(docs, "Deployment");
+    ManifestReport out = new ManifestReport();
+    for (ManifestDocument doc : docs) {
+      UnknownFields.check(doc, out);
+      FieldChecks c = new FieldChecks(doc, out);
+      String kind = doc.kind();
+      boolean rbac = kind.equals("Role") || kind.equals("RoleBinding");
+      // Role names need only be URL path segments; every other kind here is a DNS subdomain.
+      c.metadata(
+          doc.root().child("metadata"), rbac ? KubeSyntax.PATH_SEGMENT : KubeSyntax.DNS_SUBDOMAIN);
+      switch (kind) {
+        case "Deployment" -> PodChecks.deployment(c);
+        case "ConfigMap" -> configMap(c);
+        case "Role" -> RbacChecks.role(c);
+        case "RoleBinding" ->
+            RbacChecks.binding(c, first(docs, "Role"), first(docs, "ServiceAccount"), deployment);
+        case "HorizontalPodAutoscaler" -> ScalingChecks.hpa(c, deployment);
+        case "PodDisruptionBudget" -> ScalingChecks.pdb(c, deployment);
+        default -> {
+          // ServiceAccount: metadata only.
+        }
+      }
+    }
+    return out.findings(rendering);
+  }
+
+  /** Data keys, and the 1 MiB the API server allows for a ConfigMap's data. */
+  private static void configMap(FieldChecks c) {
+    Value data = c.document().root().child("data");
+    long bytes = 0;
+    for (Map.Entry<String, JsonNode> e : data.node().properties()) {
+      if (!KubeSyntax.CONFIG_KEY.accepts(e.getKey())) {
+        c.error(
+            data.child(e.getKey()),
+            FieldChecks.INVALID_NAME,
+            FieldChecks.INVALID_NAME + ".key",
+            e.getKey(),
+            KubeSyntax.CONFIG_KEY.describe());
+      }
+      bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
+      bytes += e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (bytes > MAX_CONFIG_MAP_BYTES) {
+      c.error(
+          data,
+          FieldChecks.INVALID_VALUE,
+          FieldChecks.INVALID_VALUE + ".config-map-size",
+          String.valueOf(bytes),
+          String.valueOf(MAX_CONFIG_MAP_BYTES));
+    }
+  }
+
+  private static Optional<ManifestDocument> first(List<ManifestDocument> docs, String kind) {
+    return docs.stream().filter(d -> d.kind().equals(kind)).findFirst();
+  }
+}

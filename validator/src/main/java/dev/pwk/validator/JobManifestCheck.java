@@ -447,22 +447,52 @@ final class JobManifestCheck {
         suggestion.orElse(""));
   }
 
+  /**
+   * The model's properties and its {@code getAdditionalProperties} getter, per class. Jackson's
+   * introspection does not cache them, and walking the Job graph asked for them on every
+   * validation (half of its time).
+   */
+  private static final ClassValue<Map<String, BeanPropertyDefinition>> PROPERTIES =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, BeanPropertyDefinition> computeValue(Class<?> type) {
+          return introspect(type);
+        }
+      };
+
+  private static final ClassValue<Optional<Method>> EXTRA_GETTER =
+      new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+          try {
+            return Optional.of(type.getMethod("getAdditionalProperties"));
+          } catch (NoSuchMethodException e) {
+            return Optional.empty();
+          }
+        }
+      };
+
   @SuppressWarnings("unchecked")
   private static Optional<Map<String, Object>> additionalProperties(Object bean) {
+    Optional<Method> getter = EXTRA_GETTER.get(bean.getClass());
+    if (getter.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      Method m = bean.getClass().getMethod("getAdditionalProperties");
-      Object extra = m.invoke(bean);
+      Object extra = getter.get().invoke(bean);
       return extra instanceof Map<?, ?> map
           ? Optional.of((Map<String, Object>) map)
           : Optional.empty();
-    } catch (NoSuchMethodException e) {
-      return Optional.empty();
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("fabric8 model getter failed on " + bean.getClass(), e);
     }
   }
 
   private static Map<String, BeanPropertyDefinition> properties(Class<?> type) {
+    return PROPERTIES.get(type);
+  }
+
+  private static Map<String, BeanPropertyDefinition> introspect(Class<?> type) {
     BeanDescription description =
         STRICT.getDeserializationConfig().introspect(STRICT.constructType(type));
     Map<String, BeanPropertyDefinition> byName = new LinkedHashMap<>();
@@ -471,7 +501,7 @@ final class JobManifestCheck {
         byName.put(p.getName(), p);
       }
     }
-    return byName;
+    return java.util.Collections.unmodifiableMap(byName);
   }
 
   /** What the model wanted where reading failed, in the words of the values schema's findings. */

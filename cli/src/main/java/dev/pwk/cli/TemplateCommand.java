@@ -1,6 +1,7 @@
 package dev.pwk.cli;
 
 import dev.pwk.renderer.KubeCapabilities;
+import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.RenderedObject;
@@ -11,6 +12,7 @@ import dev.pwk.validator.LintMode;
 import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
@@ -100,6 +102,13 @@ final class TemplateCommand implements Callable<Integer> {
   List<String> apiVersions = new ArrayList<>();
 
   @Option(
+      names = "--validate",
+      description =
+          "Check the rendered objects offline, as kubeconform would without network: unknown"
+              + " and missing fields, names and labels, selectors, RBAC references.")
+  boolean validate;
+
+  @Option(
       names = "--each",
       paramLabel = "FILE",
       split = ",",
@@ -147,6 +156,9 @@ final class TemplateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The name findings of {@code --validate} are reported under. */
+  private static final String MANIFESTS = "<rendered manifests>";
+
   /** A render of one set of values: the objects, or the exit code; and what to print. */
   private record Outcome(Rendering rendering, int exitCode, String diagnostics) {}
 
@@ -177,6 +189,28 @@ final class TemplateCommand implements Callable<Integer> {
                       .namespace(namespace)
                       .capabilities(capabilities)
                       .build());
+      if (validate) {
+        // The whole rendering, before --show-only: the checks look across objects.
+        // Their lines count in the whole rendered stream: report them against it, and name
+        // the template each comes from in the message.
+        List<Finding> manifest =
+            ManifestValidator.create().validate(rendering).stream()
+                .map(
+                    f ->
+                        new Finding(
+                            MANIFESTS,
+                            f.line(),
+                            f.column(),
+                            f.path(),
+                            f.ruleId(),
+                            f.severity(),
+                            f.file() + ": " + f.message()))
+                .toList();
+        List<SourceText> stream = List.of(new SourceText(MANIFESTS, rendering.toYaml()));
+        if (Diagnostics.print(diagnostics, MANIFESTS, manifest, stream, noColor)) {
+          return new Outcome(null, ExitCodes.FINDINGS, text.toString());
+        }
+      }
       return new Outcome(rendering, ExitCodes.OK, text.toString());
     } catch (RenderException e) {
       Diagnostics.print(diagnostics, "values", e.findings(), loaded.sources(), noColor);

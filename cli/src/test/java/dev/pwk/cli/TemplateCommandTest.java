@@ -205,4 +205,34 @@ class TemplateCommandTest {
               .exitCode());
     }
   }
+
+  @Nested
+  @DisplayName("--validate checks the rendered objects offline")
+  class Validate {
+    @Test
+    @DisplayName("valid objects: the same output as without it")
+    void clean() {
+      CliRun plain = CliRun.of("template", "-f", CliRun.fixture("good.yaml"));
+      CliRun checked = CliRun.of("template", "-f", CliRun.fixture("good.yaml"), "--validate");
+      assertEquals(0, checked.exitCode(), checked::toString);
+      assertEquals(plain.out(), checked.out());
+    }
+
+    @Test
+    @DisplayName("an extra container without an image: exit 1, the line in the rendered stream")
+    void missingImage() {
+      CliRun run =
+          CliRun.of(
+              "template", "-f", CliRun.fixture("good.yaml"), "--validate",
+              "--set", "worker.extraContainers[0].name=side");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertEquals("", run.out());
+      assertTrue(
+          run.err().contains(
+              "error: prefect-worker/templates/deployment.yaml:"
+                  + " spec.template.spec.containers[1].image is required [manifest.required-field]"),
+          run::toString);
+      assertTrue(run.err().contains(" | \t\t- name: side".replace("\t\t", "        ")), run::toString);
+    }
+  }
 }

@@ -216,10 +216,6 @@ final class CliReference {
   private static String firstSentence(String[] description) {
     String text = String.join(" ", description).strip().replaceAll("\\s+", " ");
     int end = text.indexOf(". ");
-    int colon = text.indexOf(": ");
-    if (colon > 0 && (end < 0 || colon < end) && text.startsWith("Print a shell")) {
-      end = colon;
-    }
     return end < 0 ? text : text.substring(0, end + 1);
   }
 

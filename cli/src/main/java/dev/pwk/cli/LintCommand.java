@@ -4,9 +4,6 @@ import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.Release;
-import dev.pwk.validator.ReportFormat;
-import dev.pwk.validator.ReportWriter;
-import dev.pwk.validator.Severity;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.SourceText;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +45,10 @@ import picocli.CommandLine.Spec;
       "2:usage error or unreadable input"
     })
 final class LintCommand implements Callable<Integer> {
-  private static final Set<String> IO_RULES = Set.of("input.not-found", "input.unreadable");
 
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   @Mixin ValuesOptions values;
 
@@ -62,25 +59,6 @@ final class LintCommand implements Callable<Integer> {
       names = "--partial",
       description = "Lint overlay files on their own: types and unknown keys only, no defaults.")
   boolean partial;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
-
-  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
-  boolean strict;
-
-  @Option(names = "--no-color", description = "No colour, even on a terminal (also: NO_COLOR).")
-  boolean noColor;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the report to FILE (replaced atomically) instead of standard output.")
-  Path output;
 
   @Option(
       names = "--release",
@@ -106,7 +84,6 @@ final class LintCommand implements Callable<Integer> {
     ValuesValidator validator = ValuesValidator.create();
     Release target = new Release(release, namespace);
     List<LintTarget> targets = new ArrayList<>();
-    boolean unreadable = false;
     if (files.isEmpty()) {
       targets.add(lint(loader, validator, target, values.inputs(), mergedName()));
     } else {
@@ -117,24 +94,7 @@ final class LintCommand implements Callable<Integer> {
               .map(f -> lint(loader, validator, target, values.inputs(List.of(f)), f.toString()))
               .toList());
     }
-    for (LintTarget t : targets) {
-      unreadable |= t.findings().stream().anyMatch(f -> IO_RULES.contains(f.ruleId()));
-    }
-    String report =
-        ReportWriter.of(format, output == null && Terminal.colour(noColor), VersionProvider.toolVersion())
-            .write(targets);
-    if (output != null) {
-      AtomicFiles.write(output, report);
-    } else {
-      spec.commandLine().getOut().print(report);
-      spec.commandLine().getOut().flush();
-    }
-    if (unreadable) {
-      return ExitCodes.USAGE;
-    }
-    long errors = targets.stream().mapToLong(t -> t.count(Severity.ERROR)).sum();
-    long warnings = targets.stream().mapToLong(t -> t.count(Severity.WARNING)).sum();
-    return errors > 0 || (strict && warnings > 0) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return report.print(spec, targets);
   }
 
   private String mergedName() {

@@ -2,18 +2,14 @@ package dev.pwk.cli;
 
 import dev.pwk.validator.JobTemplateValidator;
 import dev.pwk.validator.LintTarget;
-import dev.pwk.validator.ReportFormat;
-import dev.pwk.validator.ReportWriter;
-import dev.pwk.validator.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,34 +36,16 @@ import picocli.CommandLine.Spec;
       "2:usage error or unreadable input"
     })
 final class LintJobTemplateCommand implements Callable<Integer> {
-  private static final Set<String> IO_RULES = Set.of("input.not-found", "input.unreadable");
 
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   @Parameters(
       paramLabel = "FILE",
       arity = "1..*",
       description = "Base job template JSON files, linted one by one.")
   List<Path> files = new ArrayList<>();
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
-
-  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
-  boolean strict;
-
-  @Option(names = "--no-color", description = "No colour, even on a terminal (also: NO_COLOR).")
-  boolean noColor;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write the report to FILE (replaced atomically) instead of standard output.")
-  Path output;
 
   @Override
   public Integer call() throws IOException {
@@ -76,25 +54,6 @@ final class LintJobTemplateCommand implements Callable<Integer> {
     for (Path file : files) {
       targets.add(validator.lint(file));
     }
-    String report =
-        ReportWriter.of(
-                format, output == null && Terminal.colour(noColor), VersionProvider.toolVersion())
-            .write(targets);
-    if (output != null) {
-      AtomicFiles.write(output, report);
-    } else {
-      spec.commandLine().getOut().print(report);
-      spec.commandLine().getOut().flush();
-    }
-    boolean unreadable =
-        targets.stream()
-            .flatMap(t -> t.findings().stream())
-            .anyMatch(f -> IO_RULES.contains(f.ruleId()));
-    if (unreadable) {
-      return ExitCodes.USAGE;
-    }
-    long errors = targets.stream().mapToLong(t -> t.count(Severity.ERROR)).sum();
-    long warnings = targets.stream().mapToLong(t -> t.count(Severity.WARNING)).sum();
-    return errors > 0 || (strict && warnings > 0) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return report.print(spec, targets);
   }
 }

@@ -815,7 +815,7 @@ class ValuesLoaderTest {
   }
 
   @Nested
-  @DisplayName("known differences from Helm (bugs, disabled until fixed)")
+  @DisplayName("map keys are typed like Helm's")
   class KnownDifferences {
 
     @ParameterizedTest(name = "key {0} -> \"{1}\"")

@@ -816,7 +816,7 @@ class ValuesLoaderTest {
 
   @Nested
   @DisplayName("map keys are typed like Helm's")
-  class KnownDifferences {
+  class MapKeys {
 
     @ParameterizedTest(name = "key {0} -> \"{1}\"")
     @CsvSource({"on, true", "yes, true", "n, false", "0x10, 16", "1.5, 1.5"})

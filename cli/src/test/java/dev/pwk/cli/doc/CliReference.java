@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Writes docs/cli-reference.md from the picocli model of {@link Pwk#newCommandLine()}: every command
- * that is not hidden, with its synopsis, description, arguments, options (descriptions and
+ * Writes docs/cli-reference.md from the picocli model of {@link Pwk#newCommandLine()}: every
+ * command that is not hidden, with its synopsis, description, arguments, options (descriptions and
  * defaults) and exit codes. Only the introduction and the shell-completion section are fixed text.
  */
 final class CliReference {
@@ -53,9 +53,10 @@ final class CliReference {
           .append("`](#")
           .append(anchor(spec.qualifiedName(" ")))
           .append(") | ")
-          .append(escape(firstSentence(spec.usageMessage().description())).replace("|", "\\|"))
+          .append(escape(summary(spec)).replace("|", "\\|"))
           .append(" |\n");
     }
+    md.append('\n');
     for (CommandLine cl : commands) {
       command(md, cl, root);
     }
@@ -87,7 +88,11 @@ final class CliReference {
     md.append("```text\n")
         .append(stripTrailing(new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF)).synopsis(0)))
         .append("```\n\n");
-    description(md, spec.usageMessage().description());
+    if (spec.usageMessage().header().length > 0) {
+      md.append(escape(String.join(" ", lines(spec.usageMessage().header())).strip()))
+          .append("\n\n");
+    }
+    description(md, lines(spec.usageMessage().description()));
 
     List<PositionalParamSpec> params =
         spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
@@ -115,7 +120,8 @@ final class CliReference {
       for (OptionSpec o : options) {
         md.append("- ").append(optionNames(o)).append(": ");
         String fallback = o.arity().min() == 0 && o.arity().max() > 0 ? o.fallbackValue() : null;
-        md.append(escape(argumentText(o.description(), o.defaultValue(), o.isMultiValue(), fallback)));
+        md.append(
+            escape(argumentText(o.description(), o.defaultValue(), o.isMultiValue(), fallback)));
         md.append('\n');
       }
       md.append('\n');
@@ -134,15 +140,15 @@ final class CliReference {
   }
 
   /**
-   * The description lines as Markdown: lines broken for width are joined into one paragraph,
-   * other lines stand alone, indented lines become a code block.
+   * The description lines as Markdown: lines broken for width are joined into one paragraph, other
+   * lines stand alone, indented lines become a code block.
    */
-  private static void description(StringBuilder md, String[] lines) {
+  private static void description(StringBuilder md, List<String> lines) {
     List<String> logical = new ArrayList<>();
     String previous = "";
     for (String line : lines) {
       boolean continues =
-          !logical.isEmpty()
+          logical.size() > 1
               && previous.length() >= WRAPPED_LINE
               && !line.isBlank()
               && !Character.isWhitespace(line.charAt(0))
@@ -191,6 +197,36 @@ final class CliReference {
     return sb.toString();
   }
 
+  /**
+   * Description or header lines as picocli prints them: {@code %n} starts a new line, {@code %%} is
+   * a percent sign; leading and trailing blank lines are dropped.
+   */
+  private static List<String> lines(String[] text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text) {
+      for (String part : line.split("%n", -1)) {
+        out.add(part.replace("%%", "%"));
+      }
+    }
+    while (!out.isEmpty() && out.get(0).isBlank()) {
+      out.remove(0);
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /** The header, or else the first line of the description. */
+  private static String summary(CommandSpec spec) {
+    List<String> header = lines(spec.usageMessage().header());
+    if (!header.isEmpty()) {
+      return String.join(" ", header).strip();
+    }
+    List<String> description = lines(spec.usageMessage().description());
+    return description.isEmpty() ? "" : description.get(0).strip();
+  }
+
   /** {@code `-f`, `--values=FILE[,FILE...]`}, with the parameter on the longest name. */
   private static String optionNames(OptionSpec o) {
     String[] names = o.names();
@@ -198,7 +234,9 @@ final class CliReference {
     if (o.arity().max() > 0) {
       String label = o.paramLabel();
       if (o.splitRegex() != null && !o.splitRegex().isEmpty()) {
-        label = label + "[" + o.splitRegexSynopsisLabel() + label + "...]";
+        String separator =
+            o.splitRegexSynopsisLabel().isEmpty() ? o.splitRegex() : o.splitRegexSynopsisLabel();
+        label = label + "[" + separator + label + "...]";
       }
       param = o.arity().min() == 0 ? "[=" + label + "]" : "=" + label;
     }
@@ -211,12 +249,6 @@ final class CliReference {
 
   private static String sortKey(OptionSpec o) {
     return o.shortestName().replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
-  }
-
-  private static String firstSentence(String[] description) {
-    String text = String.join(" ", description).strip().replaceAll("\\s+", " ");
-    int end = text.indexOf(". ");
-    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   /** The GitHub anchor of a heading such as {@code pwk show values}. */

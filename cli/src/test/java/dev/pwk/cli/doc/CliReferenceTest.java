@@ -47,9 +47,21 @@ class CliReferenceTest {
     String md = CliReference.generate();
     for (String command :
         List.of(
-            "pwk lint", "pwk lint-job-template", "pwk template", "pwk install", "pwk upgrade",
-            "pwk rollback", "pwk uninstall", "pwk status", "pwk history", "pwk diff", "pwk docs",
-            "pwk schema", "pwk show values", "pwk show chart", "pwk completion")) {
+            "pwk lint",
+            "pwk lint-job-template",
+            "pwk template",
+            "pwk install",
+            "pwk upgrade",
+            "pwk rollback",
+            "pwk uninstall",
+            "pwk status",
+            "pwk history",
+            "pwk diff",
+            "pwk docs",
+            "pwk schema",
+            "pwk show values",
+            "pwk show chart",
+            "pwk completion")) {
       assertTrue(md.contains("\n## `" + command + "`\n"), command);
       assertTrue(md.contains("(#" + CliReference.anchor(command) + ")"), command);
     }

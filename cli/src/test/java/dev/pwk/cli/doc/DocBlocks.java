@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * also works when pasted into a shell.
  */
 final class DocBlocks {
-  private static final Pattern MARKER = Pattern.compile("<!--\\s*doc-test(?::\\s*([a-z-]+))?\\s*-->");
+  private static final Pattern MARKER =
+      Pattern.compile("<!--\\s*doc-test(?::\\s*([a-z-]+))?\\s*-->");
   private static final Pattern EXIT = Pattern.compile("# exit (\\d+)");
   static final String ELISION = "...";
 
@@ -69,18 +70,23 @@ final class DocBlocks {
       }
       if (fence >= lines.size() || !lines.get(fence).strip().startsWith("```")) {
         throw new IllegalStateException(
-            page.getFileName() + ":" + markerLine + ": a doc-test marker must precede a fenced block");
+            page.getFileName()
+                + ":"
+                + markerLine
+                + ": a doc-test marker must precede a fenced block");
       }
       int end = fence + 1;
       while (end < lines.size() && !lines.get(end).strip().equals("```")) {
         end++;
       }
       if (end >= lines.size()) {
-        throw new IllegalStateException(page.getFileName() + ":" + (fence + 1) + ": unclosed fence");
+        throw new IllegalStateException(
+            page.getFileName() + ":" + (fence + 1) + ": unclosed fence");
       }
       String kind = m.group(1) == null ? "" : m.group(1);
       blocks.add(
-          new Block(page, markerLine, kind, commands(page, lines.subList(fence + 1, end), fence + 2)));
+          new Block(
+              page, markerLine, kind, commands(page, lines.subList(fence + 1, end), fence + 2)));
       i = end;
     }
     return blocks;
@@ -124,7 +130,9 @@ final class DocBlocks {
         throw new IllegalStateException(
             where + ": only pwk commands can be tested; move '" + text + "' out of the block");
       }
-      commands.add(new Command(line, text.toString().strip(), words.subList(1, words.size()), expected, exit));
+      commands.add(
+          new Command(
+              line, text.toString().strip(), words.subList(1, words.size()), expected, exit));
     }
     return commands;
   }
@@ -150,7 +158,8 @@ final class DocBlocks {
         for (; j < text.length() && text.charAt(j) != '"'; j++) {
           char d = text.charAt(j);
           if (d == '$' || d == '`') {
-            throw new IllegalStateException(where + ": no shell expansion in tested commands: " + text);
+            throw new IllegalStateException(
+                where + ": no shell expansion in tested commands: " + text);
           }
           if (d == '\\' && j + 1 < text.length() && "\"\\$`".indexOf(text.charAt(j + 1)) >= 0) {
             d = text.charAt(++j);
@@ -170,17 +179,20 @@ final class DocBlocks {
         }
         word = null;
         braces = -1;
-      } else if ("|&;<>()$`*?[]#~".indexOf(c) >= 0 && !(c == '#' && word != null)
+      } else if ("|&;<>()$`*?[]#~".indexOf(c) >= 0
+          && !(c == '#' && word != null)
           && !(c == '~' && word != null)) {
         throw new IllegalStateException(
-            where + ": quote '" + c + "' or leave it out; tested commands use no shell features: "
+            where
+                + ": quote '"
+                + c
+                + "' or leave it out; tested commands use no shell features: "
                 + text);
       } else {
         if (c == '{') {
           braces = 0;
         } else if (c == ',' && braces == 0) {
-          throw new IllegalStateException(
-              where + ": a shell expands {a,b}; quote it: " + text);
+          throw new IllegalStateException(where + ": a shell expands {a,b}; quote it: " + text);
         } else if (c == '}') {
           braces = -1;
         }

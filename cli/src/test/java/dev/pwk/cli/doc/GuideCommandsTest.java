@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pwk.cli.Pwk;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +28,8 @@ import picocli.CommandLine;
 /**
  * Runs the commands of every {@code <!-- doc-test -->} block in docs/guide/*.md and checks that
  * they print what the guide shows and exit as it says (see {@link DocBlocks} for the format).
- * Commands run in-process, as from the repository root: arguments that name files of the
+ * Commands run in-process, as from the repository root, and their standard output and error are
+ * captured as a terminal would show them when the process exits. Arguments that name files of the
  * repository are resolved against it, files a command writes ({@code --output}, {@code
  * --output-dir}) go to a temporary directory, and both directories are cut from the output again.
  * Blocks marked {@code <!-- doc-test: cluster -->} need a cluster: here their commands are only
@@ -61,13 +63,15 @@ class GuideCommandsTest {
         for (DocBlocks.Command command : block.commands()) {
           String name = page.getFileName() + ":" + command.line() + " " + command.text();
           if (block.kind().equals("cluster")) {
-            tests.add(DynamicTest.dynamicTest(name + " (parsed only)", () -> parses(command)));
+            tests.add(
+                DynamicTest.dynamicTest(name + " (parsed only)", () -> parses(page, command)));
           } else if (block.kind().isEmpty()) {
-            tests.add(DynamicTest.dynamicTest(name, () -> runs(command)));
+            tests.add(DynamicTest.dynamicTest(name, () -> runs(page, command)));
           } else {
             tests.add(
                 DynamicTest.dynamicTest(
-                    name, () -> fail(block.where() + ": unknown marker doc-test: " + block.kind())));
+                    name,
+                    () -> fail(block.where() + ": unknown marker doc-test: " + block.kind())));
           }
         }
       }
@@ -84,30 +88,30 @@ class GuideCommandsTest {
     int commands = 0;
     for (Path page : pages()) {
       for (DocBlocks.Block block : DocBlocks.parse(page)) {
-        assertFalse(block.commands().isEmpty(), block.where() + ": a doc-test block without commands");
+        assertFalse(
+            block.commands().isEmpty(), block.where() + ": a doc-test block without commands");
         commands += block.commands().size();
       }
     }
     assertTrue(commands > 10, "only " + commands + " tested commands in docs/guide");
   }
 
-  private static void runs(DocBlocks.Command command) {
+  private static void runs(Path page, DocBlocks.Command command) {
+    String where = "docs/guide/" + page.getFileName() + ":" + command.line() + ": $ ";
     List<String> args = resolve(command.args());
     StringWriter both = new StringWriter();
     CommandLine pwk = Pwk.newCommandLine();
-    PrintWriter out = new PrintWriter(both, true);
-    PrintWriter err = new PrintWriter(both, true);
-    pwk.setOut(out);
-    pwk.setErr(err);
+    // Buffered and flushed only by println, and not at the end: what reaches a terminal when
+    // Pwk.main exits (picocli's writers over System.out and System.err behave so).
+    pwk.setOut(new PrintWriter(new BufferedWriter(both), true));
+    pwk.setErr(new PrintWriter(new BufferedWriter(both), true));
     int exit = pwk.execute(args.toArray(String[]::new));
-    out.flush();
-    err.flush();
     String printed =
         both.toString().replace(ROOT + "/", "").replace(scratch.toAbsolutePath() + "/", "");
     List<String> actual = printed.lines().toList();
     if (!DocBlocks.matches(command.expected(), actual)) {
       fail(
-          "$ "
+          where
               + command.text()
               + "\nprinted (update the guide if this is right):\n"
               + printed
@@ -117,26 +121,39 @@ class GuideCommandsTest {
     assertEquals(
         command.exitCode(),
         exit,
-        () -> "$ " + command.text() + " exited " + exit + "; the guide says " + command.exitCode());
+        () ->
+            where + command.text() + " exited " + exit + "; the guide says " + command.exitCode());
   }
 
-  private static void parses(DocBlocks.Command command) {
+  private static void parses(Path page, DocBlocks.Command command) {
     List<String> args = resolve(command.args());
     try {
       Pwk.newCommandLine().parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
-      fail("$ " + command.text() + "\ndoes not parse any more: " + e.getMessage());
+      fail(
+          "docs/guide/"
+              + page.getFileName()
+              + ":"
+              + command.line()
+              + ": $ "
+              + command.text()
+              + "\ndoes not parse any more: "
+              + e.getMessage());
     }
   }
 
-  /** The arguments with repository paths made absolute and output paths moved to scratch. */
+  /**
+   * The arguments with repository paths made absolute and output paths moved to scratch (except
+   * with {@code --check}, where {@code --output} names a file to compare with).
+   */
   static List<String> resolve(List<String> args) {
     List<String> out = new ArrayList<>();
+    boolean check = args.contains("--check");
     String previous = "";
     for (String arg : args) {
       String resolved;
       if (OUTPUT_OPTIONS.contains(previous)) {
-        resolved = scratch.resolve(arg).toString();
+        resolved = check ? repositoryPath(arg) : scratch.resolve(arg).toString();
       } else if (previous.equals("--set-file") && arg.contains("=")) {
         int eq = arg.indexOf('=');
         resolved = arg.substring(0, eq + 1) + repositoryPath(arg.substring(eq + 1));
@@ -145,7 +162,7 @@ class GuideCommandsTest {
         String option = arg.substring(0, eq);
         String value = arg.substring(eq + 1);
         if (OUTPUT_OPTIONS.contains(option)) {
-          resolved = option + "=" + scratch.resolve(value);
+          resolved = option + "=" + (check ? repositoryPath(value) : scratch.resolve(value));
         } else if (option.equals("--set-file") && value.contains("=")) {
           int e2 = value.indexOf('=');
           resolved = arg.substring(0, eq + 1 + e2 + 1) + repositoryPath(value.substring(e2 + 1));

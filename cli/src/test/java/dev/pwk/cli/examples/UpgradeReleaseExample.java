@@ -86,7 +86,9 @@ public final class UpgradeReleaseExample {
               objects,
               values.tree(),
               new ChartRef(chart.name(), chart.version(), chart.appVersion()),
-              ReleaseOptions.defaults().withWaitForRollout(true).withTimeout(Duration.ofMinutes(5)));
+              ReleaseOptions.defaults()
+                  .withWaitForRollout(true)
+                  .withTimeout(Duration.ofMinutes(5)));
       ReleaseResult result = manager.upgrade(plan, true); // true: install when missing
       System.out.println(
           "revision " + result.revision().revision() + " " + result.revision().status());

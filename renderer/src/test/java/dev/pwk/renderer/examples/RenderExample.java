@@ -48,8 +48,6 @@ public final class RenderExample {
             .build();
     Rendering rendering = Renderer.create().render(values, options);
     // Kubernetes 1.20 serves no autoscaling/v2, so the HPA comes out as autoscaling/v2beta2.
-    return rendering
-        .select(o -> o.object().getKind().equals("HorizontalPodAutoscaler"))
-        .toYaml();
+    return rendering.select(o -> o.object().getKind().equals("HorizontalPodAutoscaler")).toYaml();
   }
 }

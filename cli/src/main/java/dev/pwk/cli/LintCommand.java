@@ -1,5 +1,9 @@
 package dev.pwk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.renderer.RenderException;
+import dev.pwk.renderer.RenderOptions;
+import dev.pwk.renderer.Renderer;
 import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.LintTarget;
@@ -116,10 +120,62 @@ final class LintCommand implements Callable<Integer> {
       LoadedValues loaded = partial ? loader.loadWithoutDefaults(inputs) : loader.load(inputs);
       List<Finding> findings =
           validator.validate(loaded, partial ? LintMode.PARTIAL : LintMode.FULL, target);
+      if (!partial && hasTemplate(loaded.tree())) {
+        findings = withRenderFindings(loaded, target, findings);
+      }
       return new LintTarget(name, findings, loaded.sources());
     } catch (ValuesException e) {
       return new LintTarget(name, ValuesValidator.inputFindings(e), readable(inputs));
     }
+  }
+
+  /**
+   * Template expressions ({@code {{ .Release.Name }}}) are evaluated by the renderer, which
+   * rejects what pwk does not support; rendering here keeps lint from passing values that
+   * template and install refuse. Only values that hold an expression pay for it.
+   */
+  private static List<Finding> withRenderFindings(
+      LoadedValues loaded, Release target, List<Finding> findings) {
+    try {
+      Renderer.create()
+          .render(
+              loaded,
+              RenderOptions.builder()
+                  .releaseName(target.name())
+                  .namespace(target.namespace())
+                  .build());
+      return findings;
+    } catch (RenderException e) {
+      List<Finding> all = new ArrayList<>(findings);
+      for (Finding f : e.findings()) {
+        boolean known =
+            findings.stream()
+                .anyMatch(k -> k.ruleId().equals(f.ruleId()) && k.path().equals(f.path()));
+        if (!known && !f.ruleId().equals("chart.required")) {
+          all.add(f);
+        }
+      }
+      return all;
+    }
+  }
+
+  private static boolean hasTemplate(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().contains("{{");
+    }
+    for (JsonNode child : node) {
+      if (hasTemplate(child)) {
+        return true;
+      }
+    }
+    if (node.isObject()) {
+      for (var it = node.fieldNames(); it.hasNext(); ) {
+        if (it.next().contains("{{")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Texts of the files that can be read, for code frames around syntax errors. */

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lint Prefect base job template JSON files before they reach a work pool.",
-      "These are the templates a work pool gives its flow runs, as kept in git and passed to the chart with --set-file",
-      "worker.config.baseJobTemplate.configuration=FILE) the way Prefect's API and its",
-      "Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults",
+      "A base job template is what a work pool gives its flow runs; teams keep it in git and",
+      "pass it with --set-file worker.config.baseJobTemplate.configuration=FILE. Checked as",
+      "Prefect's API and its Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults",
       "match it; every {{ placeholder }} in 'job_configuration' a declared variable, and every",
       "variable used; and a 'job_manifest' that, filled in, is a batch/v1 Job Prefect's worker",
       "accepts. Every finding points at its file:line:column."

@@ -62,7 +62,11 @@ public final class Pwk implements Runnable {
         args.length > 0 && COMMANDS.containsKey(args[0])
             ? configure(args[0])
             : newCommandLine();
-    System.exit(cl.execute(args));
+    int code = cl.execute(args);
+    // picocli's writers buffer; exiting without a flush would cut the output short.
+    cl.getOut().flush();
+    cl.getErr().flush();
+    System.exit(code);
   }
 
   /**

@@ -163,9 +163,10 @@ final class ReleaseSession implements AutoCloseable {
       out.println("DRY RUN: " + result.dryRun().name().toLowerCase() + " (nothing was changed)");
     }
     out.println("DESCRIPTION: " + r.description());
+    boolean dry = result.dryRun() != ReleaseOptions.DryRun.NONE;
     out.println("OBJECTS:");
-    result.applied().forEach(o -> out.println("  applied  " + o));
-    result.deleted().forEach(o -> out.println("  deleted  " + o));
+    result.applied().forEach(o -> out.println((dry ? "  would apply   " : "  applied  ") + o));
+    result.deleted().forEach(o -> out.println((dry ? "  would delete  " : "  deleted  ") + o));
     out.flush();
   }
 

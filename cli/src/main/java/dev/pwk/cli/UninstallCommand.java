@@ -37,10 +37,14 @@ final class UninstallCommand implements Callable<Integer> {
       var result =
           ReleaseSession.call(() -> session.manager.uninstall(name, session.namespace, keepHistory));
       PrintWriter out = spec.commandLine().getOut();
-      result.deleted().forEach(o -> out.println("deleted  " + o));
-      result.kept().forEach(o -> out.println("kept     " + o + " (not owned by this release)"));
+      result.kept().forEach(o -> out.println("kept " + o + " (not owned by this release)"));
       out.println(
-          "release \"" + name + "\" uninstalled" + (result.historyKept() ? "; history kept" : ""));
+          "release \""
+              + name
+              + "\" uninstalled: "
+              + result.deleted().size()
+              + " objects deleted"
+              + (result.historyKept() ? "; history kept" : ""));
       out.flush();
       return ExitCodes.OK;
     }

@@ -105,6 +105,22 @@ class LintCommandTest {
     }
 
     @Test
+    @DisplayName("an unsupported template expression fails lint, as it would fail template")
+    void tpl() {
+      CliRun run =
+          CliRun.of(
+              "lint", "-f", CliRun.fixture("good.yaml"),
+              "--set-literal", "commonLabels.k8s=v{{ .Capabilities.KubeVersion }}");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("[tpl.unsupported]"), run::toString);
+      CliRun supported =
+          CliRun.of(
+              "lint", "-f", CliRun.fixture("good.yaml"),
+              "--set-literal", "commonLabels.team={{ .Release.Name }}-team");
+      assertEquals(0, supported.exitCode(), supported::toString);
+    }
+
+    @Test
     @DisplayName("--partial checks an overlay alone: unknown keys yes, missing work pool no")
     void partial() {
       CliRun run = CliRun.of("lint", "--partial", CliRun.fixture("overlay.yaml"));

@@ -28,17 +28,29 @@ final class Secrets {
     return false;
   }
 
-  /** {@link Origin#describe()}, with the value part of a secret-looking flag replaced. */
+  /**
+   * {@link Origin#describe()}, with the value replaced when a key of the flag names a secret
+   * (judged per dotted segment, like paths, so {@code jobApiKeyPropagation} is not one) or its
+   * value mentions one (a {@code --set-json} object holding an {@code authString}).
+   */
   static String describe(Origin origin) {
-    if (!origin.isFlag() || !SECRET_IN_FLAG.matcher(origin.flagArgument()).find()) {
+    if (!origin.isFlag()) {
       return origin.describe();
     }
     String arg = origin.flagArgument();
     int eq = arg.indexOf('=');
     String key = eq < 0 ? arg : arg.substring(0, eq);
-    if (SECRET_IN_FLAG.matcher(key).find()) {
+    String value = eq < 0 ? "" : arg.substring(eq + 1);
+    boolean secretKey = false;
+    for (String pair : arg.split(",")) {
+      int at = pair.indexOf('=');
+      for (String segment : (at < 0 ? pair : pair.substring(0, at)).split("[.\\[\\]]")) {
+        secretKey |= SECRET_NAME.matcher(segment).find();
+      }
+    }
+    if (secretKey || SECRET_IN_FLAG.matcher(value).find()) {
       return origin.source() + " #" + origin.flagIndex() + " (" + key + "=" + REDACTED + ")";
     }
-    return origin.source() + " #" + origin.flagIndex() + " (" + REDACTED + ")";
+    return origin.describe();
   }
 }

@@ -86,6 +86,28 @@ class ValuesValidatorTest {
       assertTrue(f.message().contains(Secrets.REDACTED), f.message());
       assertTrue(f.file().contains(Secrets.REDACTED), f.file());
     }
+
+    @Test
+    @DisplayName("a setting whose name merely contains a secret word is shown as it is")
+    void keepsSettings() throws Exception {
+      LoadedValues v =
+          LOADER.load(
+              ValueInputs.builder()
+                  .file(base())
+                  .set("worker.cloudApiConfig.jobApiKeyPropagation=sometimes")
+                  .set("worker.selfHostedServerApiConfig.basicAuth.authString=abc,x=1")
+                  .build());
+      List<Finding> findings = VALIDATOR.validate(v, LintMode.FULL);
+      Finding enumFinding =
+          findings.stream()
+              .filter(f -> f.path().equals("/worker/cloudApiConfig/jobApiKeyPropagation"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(
+          enumFinding.file().contains("(worker.cloudApiConfig.jobApiKeyPropagation=sometimes)"),
+          enumFinding.file());
+      assertTrue(findings.stream().noneMatch(f -> f.toString().contains("abc")), findings::toString);
+    }
   }
 
   @Test

@@ -366,7 +366,7 @@ final class Deployer {
 
   private void supersede(Stored s, Instant now) {
     try {
-      records.replace(s, s.record().moveTo(ReleaseStatus.SUPERSEDED, "Superseded", now, null));
+      records.replace(s, s.record().superseded());
     } catch (KubernetesClientException e) {
       listener.warn(
           "could not mark revision "

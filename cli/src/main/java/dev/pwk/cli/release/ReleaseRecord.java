@@ -57,6 +57,27 @@ record ReleaseRecord(
   }
 
   /** A copy with a new status and description, stamped {@code now}, holding {@code newLock}. */
+  /**
+   * The record marked superseded, as Helm marks it: the description and time of the operation
+   * that made it stay, so history still says what each revision was.
+   */
+  ReleaseRecord superseded() {
+    return new ReleaseRecord(
+        name,
+        namespace,
+        revision,
+        ReleaseStatus.SUPERSEDED.label(),
+        started,
+        updated,
+        description,
+        chart,
+        toolVersion,
+        values,
+        objects,
+        manifest,
+        null);
+  }
+
   ReleaseRecord moveTo(ReleaseStatus next, String newDescription, Instant now, Lock newLock) {
     return new ReleaseRecord(
         name,

@@ -211,7 +211,7 @@ class RollbackUninstallTest {
           List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.SUPERSEDED, ReleaseStatus.DEPLOYED),
           history.stream().map(Revision::status).toList());
       assertEquals(
-          List.of("Superseded", "Superseded", "Rollback to 1"),
+          List.of("Install complete", "Upgrade complete", "Rollback to 1"),
           history.stream().map(Revision::description).toList());
       assertEquals("2026-11-25T12:01:00Z", history.get(2).updated().toString());
       assertEquals(Fixtures.CHART, history.get(2).chart());

@@ -235,12 +235,16 @@ final class TemplateCommand implements Callable<Integer> {
             spec.commandLine(), "--each files must have distinct names; \"" + stem + "\" repeats");
       }
     }
-    List<Outcome> outcomes =
-        each.parallelStream().map(f -> render(values.inputs(List.of(f)), capabilities)).toList();
+    // First pass: check every file, keeping only what to print, so memory stays flat.
+    List<Outcome> checked =
+        each.parallelStream()
+            .map(f -> render(values.inputs(List.of(f)), capabilities))
+            .map(o -> new Outcome(null, o.exitCode(), o.diagnostics()))
+            .toList();
     PrintWriter err = spec.commandLine().getErr();
     int exit = ExitCodes.OK;
-    for (int i = 0; i < outcomes.size(); i++) {
-      Outcome o = outcomes.get(i);
+    for (int i = 0; i < checked.size(); i++) {
+      Outcome o = checked.get(i);
       if (!o.diagnostics().isEmpty()) {
         err.println("== " + each.get(i));
         err.print(o.diagnostics());
@@ -252,12 +256,25 @@ final class TemplateCommand implements Callable<Integer> {
       err.flush();
       return exit;
     }
+    // Second pass: render again and write, one file at a time per core.
     List<String> stems = new ArrayList<>(byStem.keySet());
-    for (int i = 0; i < outcomes.size(); i++) {
-      Rendering r = outcomes.get(i).rendering();
-      writeFiles(r.select(showOnlyFilter(r)), outputDir.resolve(stems.get(i)), false);
+    try {
+      java.util.stream.IntStream.range(0, each.size())
+          .parallel()
+          .forEach(
+              i -> {
+                Rendering r =
+                    render(values.inputs(List.of(each.get(i))), capabilities).rendering();
+                try {
+                  writeFiles(r.select(showOnlyFilter(r)), outputDir.resolve(stems.get(i)), false);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
-    err.println("wrote " + outcomes.size() + " renders to " + outputDir);
+    err.println("wrote " + each.size() + " renders to " + outputDir);
     err.flush();
     return ExitCodes.OK;
   }

@@ -271,6 +271,15 @@ class LintCommandTest {
     }
 
     @Test
+    @DisplayName("a quantity whose exponent overflows is a finding, not an internal error")
+    void hugeExponent() {
+      CliRun run = CliRun.of("lint", CliRun.fixture("huge-quantity.yaml"));
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains(":9:12: error:"), run::toString);
+      assertFalse(run.err().contains("internal error"), run::toString);
+    }
+
+    @Test
     @DisplayName("a directory instead of a file exits 2")
     void directory() {
       CliRun run = CliRun.of("lint", dir.toString());

@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.validator.Quantity;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -166,7 +167,7 @@ final class FieldChecks {
       return Optional.empty();
     }
     String text = at.node().asText();
-    Optional<BigDecimal> q = KubeSyntax.quantity(text);
+    Optional<BigDecimal> q = Quantity.parse(text);
     if (q.isEmpty()) {
       error(at, INVALID_QUANTITY, INVALID_QUANTITY, text);
     }

@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.validator.Quantity;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -309,7 +310,7 @@ final class PodChecks {
     }
     return STANDARD_RESOURCES.contains(name)
         || (name.startsWith("hugepages-")
-            && KubeSyntax.quantity(name.substring("hugepages-".length())).isPresent());
+            && Quantity.parse(name.substring("hugepages-".length())).isPresent());
   }
 
   private static void mounts(FieldChecks c, Value mounts, Set<String> volumes) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,26 +80,5 @@ class KubeSyntaxTest {
     assertFalse(KubeSyntax.DNS_SUBDOMAIN.accepts(subdomain + "e"));
     assertTrue(KubeSyntax.QUALIFIED_NAME.accepts("example.com/" + "k".repeat(63)));
     assertFalse(KubeSyntax.QUALIFIED_NAME.accepts("example.com/" + "k".repeat(64)));
-  }
-
-  @ParameterizedTest(name = "''{0}'' -> {1}")
-  @CsvSource({
-    "100m, 0.100",
-    "1, 1",
-    "1.5, 1.5",
-    "256Mi, 268435456",
-    "1Gi, 1073741824",
-    "1e3, 1E+3",
-    "2k, 2000",
-    "+.5, 0.5",
-  })
-  void quantities(String text, String value) {
-    assertEquals(0, new BigDecimal(value).compareTo(KubeSyntax.quantity(text).orElseThrow()));
-  }
-
-  @ParameterizedTest(name = "''{0}''")
-  @CsvSource({"lots", "1GB", "1 Gi", "1.2.3", "Mi", "1e", "''", "1e9999999999"})
-  void notQuantities(String text) {
-    assertEquals(Optional.empty(), KubeSyntax.quantity(text));
   }
 }

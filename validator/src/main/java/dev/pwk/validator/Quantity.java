@@ -6,13 +6,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Kubernetes resource quantities ({@code 100m}, {@code 1Gi}, {@code 1e3}), parsed to a number. */
-final class Quantity {
-  /** A signed decimal, then an exponent or a binary or decimal SI suffix. */
+/**
+ * Kubernetes resource quantities ({@code 100m}, {@code 1Gi}, {@code 1e3}), parsed to a number.
+ * Shared by the values rules and the renderer's offline manifest checks.
+ */
+public final class Quantity {
+  /**
+   * A signed decimal, then an exponent (at most nine digits, so it always fits an int) or a
+   * binary or decimal SI suffix.
+   */
   private static final Pattern SYNTAX =
       Pattern.compile(
           "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))"
-              + "(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?");
+              + "(?:([eE][+-]?[0-9]{1,9})|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?");
 
   private static final Map<String, BigDecimal> SUFFIXES =
       Map.ofEntries(
@@ -35,7 +41,7 @@ final class Quantity {
   private Quantity() {}
 
   /** The value in base units (cores or bytes), or empty when the text is not a quantity. */
-  static Optional<BigDecimal> parse(String text) {
+  public static Optional<BigDecimal> parse(String text) {
     Matcher m = SYNTAX.matcher(text);
     if (!m.matches()) {
       return Optional.empty();

@@ -81,13 +81,16 @@ class UnitsTest {
       "1e3, 1000",
       "2E, 2000000000000000000",
       ".5, 0.5",
+      "+.5, 0.5",
+      "2k, 2000",
     })
     void parses(String text, String value) {
       assertEquals(0, new BigDecimal(value).compareTo(Quantity.parse(text).orElseThrow()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1Gb", "abc", "1 Gi", "1.2.3", "Mi", "1mi"})
+    @ValueSource(
+        strings = {"", "1Gb", "abc", "1 Gi", "1.2.3", "Mi", "1mi", "1e", "lots", "1e9999999999"})
     void rejects(String text) {
       assertTrue(Quantity.parse(text).isEmpty(), text);
     }

@@ -1,6 +1,7 @@
 package dev.pwk.cli.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.renderer.RenderOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,7 @@ public record ReleasePlan(
     ChartRef chart,
     ReleaseOptions options) {
 
-  private static final Pattern RELEASE_NAME =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final int MAX_RELEASE_NAME = 53;
   private static final int MAX_NAMESPACE = 63;
 
   public ReleasePlan {
@@ -67,7 +65,7 @@ public record ReleasePlan(
   static void checkName(String name, String namespace) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
-    if (name.length() > MAX_RELEASE_NAME || !RELEASE_NAME.matcher(name).matches()) {
+    if (!RenderOptions.isValidReleaseName(name)) {
       throw new ReleaseException(
           "invalid release name \""
               + name

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * class-data-sharing archive (or a JDK 25 ahead-of-time cache) recorded during this run holds
  * the classes they load. The build and the launcher run it; users never need to.
  */
-@Command(name = "__cds-training", hidden = true)
+@Command(name = "__cds-training", hidden = true, addMethodSubcommands = false)
 final class CdsTrainingCommand implements Callable<Integer> {
 
   @Override

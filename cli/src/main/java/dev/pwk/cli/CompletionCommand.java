@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk completion bash|zsh}: prints a shell completion script. */
 @Command(
+    addMethodSubcommands = false,
     name = "completion",
     description = {
       "Print a shell completion script.",

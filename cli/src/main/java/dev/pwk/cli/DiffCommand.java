@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk diff NAME}: what an upgrade would change, against the live objects. */
 @Command(
+    addMethodSubcommands = false,
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {

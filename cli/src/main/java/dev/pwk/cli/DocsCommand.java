@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk docs}: renders a helm-docs style README template against the values contract. */
 @Command(
+    addMethodSubcommands = false,
     name = "docs",
     mixinStandardHelpOptions = true,
     description = {

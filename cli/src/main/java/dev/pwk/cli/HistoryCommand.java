@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk history NAME}: the recorded revisions. */
 @Command(
+    addMethodSubcommands = false,
     name = "history",
     mixinStandardHelpOptions = true,
     description = "List a release's recorded revisions.",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk install NAME}: renders for the cluster and applies a new release. */
 @Command(
+    addMethodSubcommands = false,
     name = "install",
     mixinStandardHelpOptions = true,
     description = {

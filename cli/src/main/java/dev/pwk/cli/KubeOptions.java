@@ -1,9 +1,11 @@
 package dev.pwk.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Where the cluster is: kubeconfig, context and namespace, resolved as kubectl does. */
+@Command(addMethodSubcommands = false)
 final class KubeOptions {
   @Option(
       names = "--kubeconfig",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
  * problem at its line, with the output formats and exit codes of {@code pwk lint}.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "lint-job-template",
     mixinStandardHelpOptions = true,
     description = {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code pwk} command: lint, render, install and document Prefect workers. */
 @Command(
+    addMethodSubcommands = false,
     name = "pwk",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

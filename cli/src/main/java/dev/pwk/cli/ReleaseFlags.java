@@ -1,9 +1,11 @@
 package dev.pwk.cli;
 
 import dev.pwk.cli.release.ReleaseOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Flags shared by install, upgrade and rollback. */
+@Command(addMethodSubcommands = false)
 final class ReleaseFlags {
   @Option(
       names = "--wait",

@@ -7,10 +7,12 @@ import dev.pwk.validator.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** How the lint commands report: format, strictness, colour and destination. */
+@Command(addMethodSubcommands = false)
 final class ReportOptions {
   @Option(
       names = "--format",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk rollback NAME [REVISION]}: re-applies a recorded revision. */
 @Command(
+    addMethodSubcommands = false,
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk schema}: prints the values JSON schema. */
 @Command(
+    addMethodSubcommands = false,
     name = "schema",
     description = {
       "Print the JSON schema (draft-07) of the chart values.",

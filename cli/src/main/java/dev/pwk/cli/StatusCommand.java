@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk status NAME}: the current revision, its objects and their readiness. */
 @Command(
+    addMethodSubcommands = false,
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Show a release's current revision, its objects and whether they are ready.",

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk template}: renders the chart's manifests, as {@code helm template} does. */
 @Command(
+    addMethodSubcommands = false,
     name = "template",
     mixinStandardHelpOptions = true,
     description = {

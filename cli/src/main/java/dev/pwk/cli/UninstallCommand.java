@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk uninstall NAME}: deletes exactly the release's objects, then its records. */
 @Command(
+    addMethodSubcommands = false,
     name = "uninstall",
     mixinStandardHelpOptions = true,
     description = "Delete exactly the objects of a release, then its records.",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pwk upgrade NAME}: applies a new render and prunes what it no longer has. */
 @Command(
+    addMethodSubcommands = false,
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = {

@@ -4,9 +4,11 @@ import dev.pwk.values.ValueInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Helm's value flags, shared by every command that reads values. */
+@Command(addMethodSubcommands = false)
 final class ValuesOptions {
 
   @Option(

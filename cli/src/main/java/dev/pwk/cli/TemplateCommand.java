@@ -19,14 +19,18 @@ import dev.pwk.values.ValuesLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -221,31 +225,40 @@ final class TemplateCommand implements Callable<Integer> {
 
   /**
    * {@code --each}: one render per file, each layered over the {@code -f} files and flags, into
-   * its own folder. All of them render before any is written, so a bad file writes nothing.
+   * its own folder. All of them render before any is written, so a bad file writes nothing. Only
+   * the YAML text of each render is kept until then (a few kilobytes a file), not its objects.
    */
   private int renderEach(KubeCapabilities capabilities) throws IOException {
     if (outputDir == null) {
       throw new ParameterException(spec.commandLine(), "--each needs --output-dir");
     }
-    Map<String, Path> byStem = new LinkedHashMap<>();
+    List<String> stems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Path file : each) {
       String name = file.getFileName().toString();
       String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-      if (byStem.put(stem, file) != null) {
+      if (!seen.add(stem)) {
         throw new ParameterException(
             spec.commandLine(), "--each files must have distinct names; \"" + stem + "\" repeats");
       }
+      stems.add(stem);
     }
-    // First pass: check every file, keeping only what to print, so memory stays flat.
-    List<Outcome> checked =
+    List<EachOutcome> outcomes =
         each.parallelStream()
-            .map(f -> render(values.inputs(List.of(f)), capabilities))
-            .map(o -> new Outcome(null, o.exitCode(), o.diagnostics()))
+            .map(
+                f -> {
+                  Outcome o = render(values.inputs(List.of(f)), capabilities);
+                  Map<String, String> files =
+                      o.rendering() == null
+                          ? Map.of()
+                          : filesOf(o.rendering().select(showOnlyFilter(o.rendering())));
+                  return new EachOutcome(files, o.exitCode(), o.diagnostics());
+                })
             .toList();
     PrintWriter err = spec.commandLine().getErr();
     int exit = ExitCodes.OK;
-    for (int i = 0; i < checked.size(); i++) {
-      Outcome o = checked.get(i);
+    for (int i = 0; i < outcomes.size(); i++) {
+      EachOutcome o = outcomes.get(i);
       if (!o.diagnostics().isEmpty()) {
         err.println("== " + each.get(i));
         err.print(o.diagnostics());
@@ -257,28 +270,20 @@ final class TemplateCommand implements Callable<Integer> {
       err.flush();
       return exit;
     }
-    // Second pass: render again and write, one file at a time per core.
-    List<String> stems = new ArrayList<>(byStem.keySet());
     try {
-      java.util.stream.IntStream.range(0, each.size())
+      IntStream.range(0, outcomes.size())
           .parallel()
-          .forEach(
-              i -> {
-                Rendering r =
-                    render(values.inputs(List.of(each.get(i))), capabilities).rendering();
-                try {
-                  writeFiles(r.select(showOnlyFilter(r)), outputDir.resolve(stems.get(i)), false);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-    } catch (java.io.UncheckedIOException e) {
+          .forEach(i -> writeUnchecked(outputDir.resolve(stems.get(i)), outcomes.get(i).files()));
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     err.println("wrote " + each.size() + " renders to " + outputDir);
     err.flush();
     return ExitCodes.OK;
   }
+
+  /** One {@code --each} render: its files' texts by template name, or the exit code. */
+  private record EachOutcome(Map<String, String> files, int exitCode, String diagnostics) {}
 
   private Predicate<RenderedObject> showOnlyFilter(Rendering rendering) {
     if (showOnly.isEmpty()) {
@@ -319,18 +324,38 @@ final class TemplateCommand implements Callable<Integer> {
   }
 
   private void writeFiles(Rendering rendering, Path dir, boolean announce) throws IOException {
-    Map<String, List<RenderedObject>> byFile = new LinkedHashMap<>();
-    for (RenderedObject o : rendering.objects()) {
-      byFile.computeIfAbsent(o.templateFile(), f -> new ArrayList<>()).add(o);
-    }
-    Path templates = dir.resolve("prefect-worker").resolve("templates");
-    for (Map.Entry<String, List<RenderedObject>> e : byFile.entrySet()) {
-      List<RenderedObject> objects = e.getValue();
-      Path file = templates.resolve(e.getKey());
-      AtomicFiles.write(file, rendering.select(objects::contains).toYaml());
+    for (Map.Entry<String, String> e : filesOf(rendering).entrySet()) {
+      Path file = templatesDir(dir).resolve(e.getKey());
+      AtomicFiles.write(file, e.getValue());
       if (announce) {
         spec.commandLine().getErr().println("wrote " + file);
       }
     }
+  }
+
+  private static void writeUnchecked(Path dir, Map<String, String> files) {
+    try {
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        AtomicFiles.write(templatesDir(dir).resolve(e.getKey()), e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where {@code helm template --output-dir} puts the chart's files. */
+  private static Path templatesDir(Path dir) {
+    return dir.resolve("prefect-worker").resolve("templates");
+  }
+
+  /** The rendering's YAML by template file, as {@code helm template --output-dir} splits it. */
+  private static Map<String, String> filesOf(Rendering rendering) {
+    Map<String, List<RenderedObject>> byFile = new LinkedHashMap<>();
+    for (RenderedObject o : rendering.objects()) {
+      byFile.computeIfAbsent(o.templateFile(), f -> new ArrayList<>()).add(o);
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    byFile.forEach((name, objects) -> files.put(name, rendering.select(objects::contains).toYaml()));
+    return files;
   }
 }

@@ -49,7 +49,7 @@ public final class Renderer {
 
   private Renderer(ChartInfo chart) {
     this.chart = chart;
-    this.writer = new YamlWriter();
+    this.writer = YamlWriter.shared();
   }
 
   /** A renderer for the bundled released chart ({@link ValuesContract#chart()}). */

@@ -27,7 +27,20 @@ import java.util.regex.Pattern;
 final class YamlWriter {
   private final ObjectMapper mapper;
 
-  YamlWriter() {
+  /**
+   * The writer every renderer shares. Its mapper is thread-safe and caches the serializer of each
+   * model class after the first write, which costs many times a write: a writer per render would
+   * build them again for every render.
+   */
+  static YamlWriter shared() {
+    return Shared.WRITER;
+  }
+
+  private static final class Shared {
+    static final YamlWriter WRITER = new YamlWriter();
+  }
+
+  private YamlWriter() {
     YAMLFactory factory =
         YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

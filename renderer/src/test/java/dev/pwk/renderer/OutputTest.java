@@ -101,7 +101,7 @@ class OutputTest {
     @DisplayName("with a ConfigMap it is sha256 of a newline and the ConfigMap's YAML")
     void hashesTheConfigMap() throws Exception {
       Rendered r = Rendered.of(TestValues.render(TestValues.required(FULL)));
-      String cm = new YamlWriter().write(r.configMap());
+      String cm = YamlWriter.shared().write(r.configMap());
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(("\n" + cm).getBytes(StandardCharsets.UTF_8));
       assertEquals(HexFormat.of().formatHex(digest), checksum(r));
@@ -178,7 +178,7 @@ class OutputTest {
               .endMetadata()
               .withData(data)
               .build();
-      String yaml = new YamlWriter().write(cm);
+      String yaml = YamlWriter.shared().write(cm);
       @SuppressWarnings("unchecked")
       Map<String, Object> doc = (Map<String, Object>) Yaml11.loadAll(yaml).get(0);
       assertEquals(data, doc.get("data"), yaml);

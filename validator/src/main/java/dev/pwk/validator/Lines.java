@@ -27,10 +27,11 @@ final class Lines {
     int count = 0;
     int start = 0;
     int length = text.length();
+    boolean hasCarriageReturns = text.indexOf('\r') >= 0;
     while (start < length) {
-      int end = start;
-      while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
+      int end = hasCarriageReturns ? lineEnd(text, start) : text.indexOf('\n', start);
+      if (end < 0) {
+        end = length;
       }
       if (count == capacity) {
         capacity *= 2;
@@ -46,6 +47,15 @@ final class Lines {
       }
     }
     return new Lines(text, starts, ends, count);
+  }
+
+  /** Where the line starting at {@code from} ends: before its line break, or at the end. */
+  private static int lineEnd(String text, int from) {
+    int end = from;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return end;
   }
 
   int size() {

@@ -68,9 +68,9 @@ final class BaseJobTemplateRules implements Rule {
         rank = ctx.rank(path);
       }
     } else if (origin.isPresent() && origin.get().kind() == Origin.Kind.FILE) {
-      Optional<SourceText> source = ctx.source(valueAt.file());
-      if (source.isPresent()) {
-        map = YamlScalarPositions.of(source.get().text(), valueAt.line(), valueAt.column(), text);
+      if (ctx.source(valueAt.file()).isPresent()) {
+        Lines lines = ctx.lines(valueAt.file());
+        map = YamlScalarPositions.of(lines, valueAt.line(), valueAt.column(), text);
       }
     }
     String subject = ctx.display(CONFIGURATION);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -92,6 +94,8 @@ final class JobManifestCheck {
 
   /** Kubernetes decodes JSON without coercion: "3" is no integer and 5 no string. */
   private static final ObjectMapper STRICT = strictMapper();
+
+  private static final ObjectReader JOB_READER = STRICT.readerFor(Job.class);
 
   private static final int MAX_TYPE_ERRORS = 50;
 
@@ -324,7 +328,7 @@ final class JobManifestCheck {
     ObjectNode working = manifest.deepCopy();
     for (int attempt = 0; attempt < MAX_TYPE_ERRORS; attempt++) {
       try {
-        Job job = STRICT.treeToValue(working, Job.class);
+        Job job = JOB_READER.readValue(working);
         walk(job, working, "");
         return;
       } catch (JsonMappingException e) {
@@ -333,7 +337,7 @@ final class JobManifestCheck {
         if (!drop(working, pointer)) {
           return;
         }
-      } catch (JsonProcessingException e) {
+      } catch (IOException e) {
         throw new UncheckedIOException("reading a JSON tree failed", e);
       }
     }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * The JSON patch that turns one document into another, computed the way the {@code jsonpatch}
  * package's {@code make_patch} does (which Prefect's {@code JsonPatch.from_diff} calls): maps key
  * by key, lists index by index, scalars compared as JSON text (so {@code 1} and {@code "1"}
- * differ), and an added value equal to a removed one paired into a move.
+ * differ), and an added value equal to a removed one paired into a move. Equal nodes are equal as
+ * text, so only unequal scalars are written out to be compared.
  */
 final class JsonDiff {
   /** What an operation does. */
@@ -90,7 +91,7 @@ final class JsonDiff {
       compareDicts(path, src, dst);
     } else if (src.isArray() && dst.isArray()) {
       compareLists(path, src, dst);
-    } else if (!src.toString().equals(dst.toString())) {
+    } else if (!src.equals(dst) && !src.toString().equals(dst.toString())) {
       ops.add(new Op(Kind.REPLACE, path, dst));
     }
   }

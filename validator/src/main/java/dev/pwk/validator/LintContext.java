@@ -27,7 +27,7 @@ final class LintContext {
   private final LintMode mode;
   private final Release release;
   private final Map<String, Integer> fileRanks = new HashMap<>();
-  private final Map<String, List<String>> sourceLines = new HashMap<>();
+  private final Map<String, Lines> sourceLines = new HashMap<>();
 
   LintContext(LoadedValues values, LintMode mode, Release release) {
     this.values = values;
@@ -147,6 +147,12 @@ final class LintContext {
     return values.source(name);
   }
 
+  /** The lines of a source, split once per validation; none for an unknown source. */
+  Lines lines(String source) {
+    return sourceLines.computeIfAbsent(
+        source, s -> Lines.of(values.source(s).map(SourceText::text).orElse("")));
+  }
+
   /** The sort rank of a source: its position among the files, flags after them. */
   long rank(String source) {
     Integer file = fileRanks.get(source);
@@ -180,9 +186,7 @@ final class LintContext {
     if (line < 1 || column < 1) {
       return column;
     }
-    List<String> lines =
-        sourceLines.computeIfAbsent(
-            source, s -> values.source(s).map(t -> t.text().lines().toList()).orElse(List.of()));
+    Lines lines = lines(source);
     if (line > lines.size()) {
       return column;
     }

@@ -9,6 +9,9 @@ final class Pointers {
   private Pointers() {}
 
   static String child(String parent, String name) {
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      return parent + "/" + name;
+    }
     return parent + "/" + name.replace("~", "~0").replace("/", "~1");
   }
 

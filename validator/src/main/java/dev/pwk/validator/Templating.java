@@ -125,6 +125,9 @@ final class Templating {
 
   /** Every placeholder in the string, left to right. */
   static List<Placeholder> find(String text) {
+    if (!text.contains("{{")) {
+      return List.of(); // most strings have none; spare them the matcher
+    }
     List<Placeholder> out = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
@@ -199,12 +202,13 @@ final class Templating {
       return t;
     }
     String text = t.textValue();
-    Map<String, Placeholder> distinct = new LinkedHashMap<>();
-    for (Placeholder p : find(text)) {
-      distinct.putIfAbsent(p.fullMatch(), p);
-    }
-    if (distinct.isEmpty()) {
+    List<Placeholder> found = find(text);
+    if (found.isEmpty()) {
       return t;
+    }
+    Map<String, Placeholder> distinct = new LinkedHashMap<>();
+    for (Placeholder p : found) {
+      distinct.putIfAbsent(p.fullMatch(), p);
     }
     Placeholder first = distinct.values().iterator().next();
     if (distinct.size() == 1 && first.fullMatch().equals(text) && first.kind() == Kind.STANDARD) {

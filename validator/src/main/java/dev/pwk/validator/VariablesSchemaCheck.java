@@ -1,6 +1,7 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -132,8 +133,13 @@ final class VariablesSchemaCheck {
     if (!properties.isObject()) {
       return;
     }
-    ObjectNode schemaNode = ((ObjectNode) variables).deepCopy();
-    schemaNode.remove("required");
+    // a shallow copy: the schema is only read, so its members can be shared
+    ObjectNode schemaNode = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> member : variables.properties()) {
+      if (!member.getKey().equals("required")) {
+        schemaNode.set(member.getKey(), member.getValue());
+      }
+    }
     Schema schema;
     try {
       schema = registry(version).getSchema(schemaNode);

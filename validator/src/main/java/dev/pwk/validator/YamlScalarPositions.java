@@ -1,6 +1,5 @@
 package dev.pwk.validator;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,16 +16,14 @@ final class YamlScalarPositions {
    * The mapping for a string value that starts at {@code line}:{@code column} of the file (at its
    * block indicator or opening quote).
    */
-  static TemplateSite.PositionMap of(String fileText, int line, int column, String value) {
-    List<String> lines = fileText.lines().toList();
+  static TemplateSite.PositionMap of(Lines lines, int line, int column, String value) {
     if (line < 1 || line > lines.size() || column < 1) {
       return TemplateSite.PositionMap.none();
     }
-    String first = lines.get(line - 1);
-    if (column > first.length()) {
+    if (column > lines.length(line - 1)) {
       return TemplateSite.PositionMap.none();
     }
-    char indicator = first.charAt(column - 1);
+    char indicator = lines.charAt(line - 1, column - 1);
     if (indicator == '|') {
       return literal(lines, line, value);
     }
@@ -34,7 +31,7 @@ final class YamlScalarPositions {
       return TemplateSite.PositionMap.none();
     }
     int start = indicator == '\'' || indicator == '"' ? column : column - 1;
-    if (!first.startsWith(value, start)) {
+    if (!lines.get(line - 1).startsWith(value, start)) {
       return TemplateSite.PositionMap.none();
     }
     return p ->
@@ -44,31 +41,33 @@ final class YamlScalarPositions {
   }
 
   /** A literal block: value line i is file line {@code line + i}, after the block's indentation. */
-  private static TemplateSite.PositionMap literal(List<String> lines, int line, String value) {
+  private static TemplateSite.PositionMap literal(Lines lines, int line, String value) {
     int indent = -1;
     for (int i = line; i < lines.size(); i++) {
-      String l = lines.get(i);
-      if (!l.isBlank()) {
-        indent = l.length() - l.stripLeading().length();
+      if (!lines.isBlank(i)) {
+        indent = lines.indent(i);
         break;
       }
     }
     if (indent < 0) {
       return TemplateSite.PositionMap.none();
     }
-    String[] valueLines = value.split("\n", -1);
-    for (int i = 0; i < valueLines.length; i++) {
-      boolean last = i == valueLines.length - 1;
-      if (valueLines[i].isEmpty()) {
-        if (last || line + i >= lines.size() || lines.get(line + i).isBlank()) {
-          continue;
+    int from = 0;
+    for (int i = 0; ; i++) {
+      int newline = value.indexOf('\n', from);
+      boolean last = newline < 0;
+      int to = last ? value.length() : newline;
+      if (from == to) {
+        if (!last && line + i < lines.size() && !lines.isBlank(line + i)) {
+          return TemplateSite.PositionMap.none();
         }
+      } else if (line + i >= lines.size() || !lines.isIndented(line + i, indent, value, from, to)) {
         return TemplateSite.PositionMap.none();
       }
-      if (line + i >= lines.size()
-          || !lines.get(line + i).equals(" ".repeat(indent) + valueLines[i])) {
-        return TemplateSite.PositionMap.none();
+      if (last) {
+        break;
       }
+      from = newline + 1;
     }
     int contentIndent = indent;
     return p -> Optional.of(new JsonText.Position(line + p.line(), contentIndent + p.column()));

@@ -205,18 +205,20 @@ class JobTemplateUnitsTest {
     @DisplayName("a literal block maps line by line; a folded one does not map")
     void yamlScalars() {
       String yaml = "a:\n  b: |\n    {\n      \"c\": 1\n    }\n";
-      TemplateSite.PositionMap map = YamlScalarPositions.of(yaml, 2, 6, "{\n  \"c\": 1\n}\n");
+      TemplateSite.PositionMap map =
+          YamlScalarPositions.of(Lines.of(yaml), 2, 6, "{\n  \"c\": 1\n}\n");
       assertEquals(
           Optional.of(new JsonText.Position(4, 7)), map.apply(new JsonText.Position(2, 3)));
       String folded = "a:\n  b: >\n    {\"c\": 1}\n";
       assertTrue(
-          YamlScalarPositions.of(folded, 2, 6, "{\"c\": 1}\n")
+          YamlScalarPositions.of(Lines.of(folded), 2, 6, "{\"c\": 1}\n")
               .apply(new JsonText.Position(1, 1))
               .isEmpty());
       String quoted = "b: '{\"c\": 1}'\n";
       assertEquals(
           Optional.of(new JsonText.Position(1, 6)),
-          YamlScalarPositions.of(quoted, 1, 4, "{\"c\": 1}").apply(new JsonText.Position(1, 2)));
+          YamlScalarPositions.of(Lines.of(quoted), 1, 4, "{\"c\": 1}")
+              .apply(new JsonText.Position(1, 2)));
     }
   }
 

@@ -146,6 +146,24 @@ class UnitsTest {
   }
 
   @Nested
+  @DisplayName("lines are split as String.lines splits them")
+  class LinesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "a\n", "a\r\nb", "a\rb\r", "\n\n", " \t\nx\r\n\r\n  y"})
+    void sameAsStringLines(String text) {
+      Lines lines = Lines.of(text);
+      List<String> expected = text.lines().toList();
+      assertEquals(expected.size(), lines.size());
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i), lines.get(i));
+        assertEquals(expected.get(i).isBlank(), lines.isBlank(i));
+        String line = expected.get(i);
+        assertEquals(line.length() - line.stripLeading().length(), lines.indent(i));
+      }
+    }
+  }
+
+  @Nested
   @DisplayName("messages")
   class MessagesTest {
     @Test

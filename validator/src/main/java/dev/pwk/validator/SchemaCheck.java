@@ -1,7 +1,6 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -9,8 +8,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.pwk.values.Origin;
 import dev.pwk.values.ValuesContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -80,9 +77,9 @@ final class SchemaCheck implements Rule {
         s = instance;
         if (s == null) {
           try {
-            s = new SchemaCheck(new ObjectMapper().readTree(ValuesContract.schemaJson()));
-          } catch (IOException e) {
-            throw new UncheckedIOException("bundled values.schema.json is unreadable", e);
+            s = new SchemaCheck(JsonText.parse(ValuesContract.schemaJson()).root());
+          } catch (JsonText.SyntaxError e) {
+            throw new IllegalStateException("bundled values.schema.json is unreadable", e);
           }
           instance = s;
         }

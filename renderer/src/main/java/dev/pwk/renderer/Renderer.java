@@ -7,7 +7,9 @@ import dev.pwk.values.ValuesContract;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,7 +87,8 @@ public final class Renderer {
     RoleManifest.build(ctx).ifPresent(o -> objects.add(rendered(RoleManifest.TEMPLATE, o)));
     RoleBindingManifest.build(ctx)
         .ifPresent(o -> objects.add(rendered(RoleBindingManifest.TEMPLATE, o)));
-    String checksum = ConfigMapManifest.checksum(configMap.map(writer::write));
+    Optional<String> configMapYaml = configMap.map(writer::write);
+    String checksum = ConfigMapManifest.checksum(configMapYaml);
     objects.add(rendered(DeploymentManifest.TEMPLATE, DeploymentManifest.build(ctx, checksum)));
     HpaManifest.build(ctx).ifPresent(o -> objects.add(rendered(HpaManifest.TEMPLATE, o)));
 
@@ -95,7 +98,9 @@ public final class Renderer {
           Messages.get("render.failed", String.valueOf(findings.size()), findings.get(0)),
           findings);
     }
-    return new Rendering(objects, writer);
+    Map<HasMetadata, String> written = new IdentityHashMap<>();
+    configMap.ifPresent(o -> written.put(o, configMapYaml.get()));
+    return new Rendering(objects, writer, written);
   }
 
   private static RenderedObject rendered(String template, HasMetadata object) {

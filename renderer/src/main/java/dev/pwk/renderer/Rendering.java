@@ -1,7 +1,9 @@
 package dev.pwk.renderer;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -10,9 +12,20 @@ public final class Rendering {
   private final List<RenderedObject> objects;
   private final YamlWriter writer;
 
+  /**
+   * Objects already written while rendering, by identity: the ConfigMap, whose text the
+   * Deployment's {@code checksum/config} is computed over, prints as that same text.
+   */
+  private final Map<HasMetadata, String> written;
+
   Rendering(List<RenderedObject> objects, YamlWriter writer) {
+    this(objects, writer, Map.of());
+  }
+
+  Rendering(List<RenderedObject> objects, YamlWriter writer, Map<HasMetadata, String> written) {
     this.objects = List.copyOf(objects);
     this.writer = writer;
+    this.written = written;
   }
 
   /**
@@ -25,7 +38,7 @@ public final class Rendering {
 
   /** A rendering of only the objects that match, in the same order (e.g. {@code --show-only}). */
   public Rendering select(Predicate<? super RenderedObject> filter) {
-    return new Rendering(objects.stream().filter(filter).toList(), writer);
+    return new Rendering(objects.stream().filter(filter).toList(), writer, written);
   }
 
   /** The first object of the given type, if rendered. */
@@ -40,7 +53,7 @@ public final class Rendering {
   /**
    * The objects as one multi-document YAML stream, like {@code helm template}: each document is
    * {@code ---}, a {@code # Source:} comment and the object. Identical objects give identical
-   * bytes.
+   * bytes. The ConfigMap prints as the text its checksum was computed over when it was rendered.
    */
   public String toYaml() {
     StringBuilder out = new StringBuilder();
@@ -56,6 +69,11 @@ public final class Rendering {
    * Each object's YAML, without the {@code ---} and {@code # Source:} lines {@link #toYaml} adds.
    */
   List<String> documents() {
-    return objects.stream().map(o -> writer.write(o.object())).toList();
+    List<String> documents = new ArrayList<>(objects.size());
+    for (RenderedObject o : objects) {
+      String text = written.get(o.object());
+      documents.add(text != null ? text : writer.write(o.object()));
+    }
+    return documents;
   }
 }

@@ -180,7 +180,7 @@ final class JsonText {
           return array;
         }
         case VALUE_STRING -> {
-          return NODES.textNode(p.getText());
+          return new PlainTextNode(p.getText());
         }
         case VALUE_NUMBER_INT -> {
           return switch (p.getNumberType()) {

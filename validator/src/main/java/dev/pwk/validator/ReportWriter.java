@@ -17,8 +17,12 @@ import java.util.Optional;
  * are separate: rules produce {@link Finding}s, this class only formats them.
  */
 public final class ReportWriter {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use: the text format, the one pre-commit prints, needs no databind mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
@@ -131,7 +135,7 @@ public final class ReportWriter {
   }
 
   private String json(List<LintTarget> targets) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("version", 1);
     ArrayNode files = root.putArray("files");
     for (LintTarget t : targets) {
@@ -221,7 +225,7 @@ public final class ReportWriter {
   }
 
   private String sarif(List<LintTarget> targets) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -308,7 +312,7 @@ public final class ReportWriter {
 
   private static String toJson(ObjectNode root) {
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return Json.MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

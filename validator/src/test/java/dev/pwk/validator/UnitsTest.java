@@ -252,4 +252,33 @@ class UnitsTest {
     assertFalse(Secrets.isSecretPath("/worker/cloudApiConfig/apiKeySecret/name"));
     assertFalse(Secrets.isSecretPath("/worker/selfHostedServerApiConfig/basicAuth/existingSecret"));
   }
+
+  @Nested
+  @DisplayName("schema strings print as JSON without databind's mapper")
+  class PlainTextNodeTest {
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+        strings = {"cloud", "", "say \"hi\"", "back\\slash", "tab\tnew\nline", "\u0001", "ünï ☃"})
+    void printsLikeJackson(String text) {
+      assertEquals(
+          com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString(),
+          new PlainTextNode(text).toString());
+    }
+
+    @Test
+    void equalsAPlainTextNodeBothWays() {
+      var plain = com.fasterxml.jackson.databind.node.TextNode.valueOf("cloud");
+      var ours = new PlainTextNode("cloud");
+      assertEquals(plain, ours);
+      assertEquals(ours, plain);
+      assertEquals(plain.hashCode(), ours.hashCode());
+      assertTrue(java.util.Set.of(ours).contains(plain));
+    }
+
+    @Test
+    void schemaStringsReadByJsonTextArePlain() throws Exception {
+      assertTrue(JsonText.parse("{\"enum\": [\"a\"]}").root().get("enum").get(0)
+          instanceof PlainTextNode);
+    }
+  }
 }

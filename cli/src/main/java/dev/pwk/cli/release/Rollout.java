@@ -5,23 +5,28 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
 /**
- * How far a Deployment's rollout has got. It is done when the controller has seen the current spec
- * and every desired replica is updated and available.
+ * How far a Deployment's rollout has got. It is done, as {@code kubectl rollout status} says, when
+ * the controller has seen the current spec, every desired replica is updated and available, and no
+ * pod of an older template is left: until then an old pod that still serves would count as
+ * available while the new one is not ready.
  *
  * @param desired {@code spec.replicas} (1 when unset); with an HPA this is what the HPA set
  * @param updated {@code status.updatedReplicas}
+ * @param total {@code status.replicas}, old and new pods together (taken as {@code updated} when
+ *     the status leaves it out)
  * @param available {@code status.availableReplicas}
  * @param observed whether {@code status.observedGeneration >= metadata.generation}
  * @param stalled whether the controller reports {@code ProgressDeadlineExceeded}
  */
-record Rollout(int desired, int updated, int available, boolean observed, boolean stalled) {
+record Rollout(
+    int desired, int updated, int total, int available, boolean observed, boolean stalled) {
 
   static Rollout of(Deployment d) {
     int desired =
         d.getSpec() != null && d.getSpec().getReplicas() != null ? d.getSpec().getReplicas() : 1;
     DeploymentStatus s = d.getStatus();
     if (s == null) {
-      return new Rollout(desired, 0, 0, false, false);
+      return new Rollout(desired, 0, 0, 0, false, false);
     }
     long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
     long seen = s.getObservedGeneration() == null ? -1 : s.getObservedGeneration();
@@ -33,26 +38,32 @@ record Rollout(int desired, int updated, int available, boolean observed, boolea
                         "Progressing".equals(c.getType())
                             && "False".equals(c.getStatus())
                             && "ProgressDeadlineExceeded".equals(c.getReason()));
+    int updated = s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas();
     return new Rollout(
         desired,
-        s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas(),
+        updated,
+        s.getReplicas() == null ? updated : s.getReplicas(),
         s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas(),
         seen >= generation,
         stalled);
   }
 
   boolean done() {
-    return observed && updated == desired && available == desired;
+    return observed && updated == desired && total == updated && available == desired;
   }
 
   /**
-   * E.g. {@code 2/3 replicas ready}, or {@code 3/3 replicas ready, 1/3 updated} while old pods
-   * still serve.
+   * E.g. {@code 2/3 replicas ready}, {@code 3/3 replicas ready, 1/3 updated} while old pods still
+   * serve, or {@code 1/1 replicas ready, 1 old replica terminating}.
    */
   String summary() {
     String text = available + "/" + desired + " replicas ready";
     if (updated != available) {
       text += ", " + updated + "/" + desired + " updated";
+    }
+    if (total > updated) {
+      int old = total - updated;
+      text += ", " + old + (old == 1 ? " old replica" : " old replicas") + " terminating";
     }
     return observed ? text : text + " (waiting for the controller)";
   }

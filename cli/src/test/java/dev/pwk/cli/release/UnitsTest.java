@@ -53,6 +53,19 @@ class UnitsTest {
     }
 
     @Test
+    @DisplayName(
+        "is not done while a pod of the old template is left, even when the counts of updated and"
+            + " available pods match (the old pod is the one available)")
+    void oldPodLeft() {
+      Deployment d = deployment(1, 2, 2L, 1, 1);
+      d.getStatus().setReplicas(2);
+      assertFalse(Rollout.of(d).done());
+      assertEquals("1/1 replicas ready, 1 old replica terminating", Rollout.of(d).summary());
+      d.getStatus().setReplicas(1);
+      assertTrue(Rollout.of(d).done());
+    }
+
+    @Test
     @DisplayName("prints timeouts the way --timeout is written")
     void human() {
       assertEquals("5m0s", RolloutWaiter.human(Duration.ofMinutes(5)));

@@ -91,15 +91,12 @@ final class LintCommand implements Callable<Integer> {
     List<LintTarget> targets = new ArrayList<>();
     if (files.isEmpty()) {
       targets.add(lint(loader, validator, target, values.inputs(), mergedName()));
-    } else if (files.size() == 1) {
-      Path f = files.get(0);
-      targets.add(lint(loader, validator, target, values.inputs(List.of(f)), f.toString()));
     } else {
       // Files are independent and the loader and validator are thread-safe: use every core.
       // The report keeps the order of the arguments. One file, the common pre-commit call,
       // stays on the main thread: starting the pool costs more than it saves.
       targets.addAll(
-          files.parallelStream()
+          (files.size() == 1 ? files.stream() : files.parallelStream())
               .map(f -> lint(loader, validator, target, values.inputs(List.of(f)), f.toString()))
               .toList());
     }

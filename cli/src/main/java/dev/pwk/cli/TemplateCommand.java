@@ -153,7 +153,7 @@ final class TemplateCommand implements Callable<Integer> {
     }
     Rendering selected = one.rendering().select(showOnlyFilter(one.rendering()));
     if (outputDir != null) {
-      writeFiles(selected, outputDir, true);
+      writeFiles(outputDir, filesOf(selected), true);
     } else {
       spec.commandLine().getOut().print(selected.toYaml());
       spec.commandLine().getOut().flush();
@@ -273,7 +273,14 @@ final class TemplateCommand implements Callable<Integer> {
     try {
       IntStream.range(0, outcomes.size())
           .parallel()
-          .forEach(i -> writeUnchecked(outputDir.resolve(stems.get(i)), outcomes.get(i).files()));
+          .forEach(
+              i -> {
+                try {
+                  writeFiles(outputDir.resolve(stems.get(i)), outcomes.get(i).files(), false);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -323,23 +330,15 @@ final class TemplateCommand implements Callable<Integer> {
             && (name == null || name.equals(o.object().getMetadata().getName()));
   }
 
-  private void writeFiles(Rendering rendering, Path dir, boolean announce) throws IOException {
-    for (Map.Entry<String, String> e : filesOf(rendering).entrySet()) {
+  /** Writes each template file's text under {@code dir}, as {@code helm template} lays it out. */
+  private void writeFiles(Path dir, Map<String, String> files, boolean announce)
+      throws IOException {
+    for (Map.Entry<String, String> e : files.entrySet()) {
       Path file = templatesDir(dir).resolve(e.getKey());
       AtomicFiles.write(file, e.getValue());
       if (announce) {
         spec.commandLine().getErr().println("wrote " + file);
       }
-    }
-  }
-
-  private static void writeUnchecked(Path dir, Map<String, String> files) {
-    try {
-      for (Map.Entry<String, String> e : files.entrySet()) {
-        AtomicFiles.write(templatesDir(dir).resolve(e.getKey()), e.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

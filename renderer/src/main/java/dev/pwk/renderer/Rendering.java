@@ -18,10 +18,6 @@ public final class Rendering {
    */
   private final Map<HasMetadata, String> written;
 
-  Rendering(List<RenderedObject> objects, YamlWriter writer) {
-    this(objects, writer, Map.of());
-  }
-
   Rendering(List<RenderedObject> objects, YamlWriter writer, Map<HasMetadata, String> written) {
     this.objects = List.copyOf(objects);
     this.writer = writer;

@@ -71,7 +71,7 @@ class ManifestValidatorTest {
       boolean same = o.object().getKind().equals(replacement.getKind());
       objects.add(same ? new RenderedObject(o.templateFile(), replacement) : o);
     }
-    return new Rendering(objects, YamlWriter.shared());
+    return new Rendering(objects, YamlWriter.shared(), Map.of());
   }
 
   @Nested

@@ -95,6 +95,9 @@ public final class Pwk implements Runnable {
 
   /** Runs pwk and exits with its exit code. */
   public static void main(String[] args) {
+    // picocli otherwise looks for Groovy on the class path, a miss that searches the whole jar
+    // and costs a start ~10 ms; pwk has no Groovy closures.
+    System.setProperty("picocli.disable.closures", "true");
     CommandLine cl =
         args.length > 0 && COMMANDS.contains(args[0])
             ? configure(args[0])

@@ -1,21 +1,32 @@
 package dev.pwk.validator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Collects the findings of one validation; duplicates are dropped. */
 final class Report {
-  private static final Comparator<Entry> ORDER =
-      Comparator.<Entry>comparingLong(e -> e.at().rank())
-          .thenComparing(e -> e.at().file())
-          .thenComparingInt(e -> e.at().line())
-          .thenComparingInt(e -> e.at().column())
-          .thenComparingInt(Entry::seq);
-
-  private record Entry(Location at, Finding finding, int seq) {}
+  /**
+   * A finding and where it sorts: by source, line and column, ties in the order rules reported.
+   * A plain compareTo rather than a chain of comparators, whose lambdas cost a start ~4 ms.
+   */
+  private record Entry(Location at, Finding finding, int seq) implements Comparable<Entry> {
+    @Override
+    public int compareTo(Entry o) {
+      int c = Long.compare(at.rank(), o.at.rank());
+      if (c == 0) {
+        c = at.file().compareTo(o.at.file());
+      }
+      if (c == 0) {
+        c = Integer.compare(at.line(), o.at.line());
+      }
+      if (c == 0) {
+        c = Integer.compare(at.column(), o.at.column());
+      }
+      return c != 0 ? c : Integer.compare(seq, o.seq);
+    }
+  }
 
   private final List<Entry> entries = new ArrayList<>();
   private final Set<List<Object>> seen = new HashSet<>();
@@ -46,6 +57,6 @@ final class Report {
 
   /** The findings by source, line and column; ties keep the order in which rules reported. */
   List<Finding> sorted() {
-    return entries.stream().sorted(ORDER).map(Entry::finding).toList();
+    return entries.stream().sorted().map(Entry::finding).toList();
   }
 }

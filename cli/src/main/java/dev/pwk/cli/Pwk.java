@@ -93,11 +93,16 @@ public final class Pwk implements Runnable {
     }
   }
 
+  /** The types whose picocli converters {@link #main} leaves out (a regex of class names). */
+  static final String EXCLUDED_CONVERTERS = "java\\.(sql|time)\\..*";
+
   /** Runs pwk and exits with its exit code. */
   public static void main(String[] args) {
-    // picocli otherwise looks for Groovy on the class path, a miss that searches the whole jar
-    // and costs a start ~10 ms; pwk has no Groovy closures.
+    // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
+    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
+    // (~8 ms). pwk has no Groovy closures and no option of those types.
     System.setProperty("picocli.disable.closures", "true");
+    System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
     CommandLine cl =
         args.length > 0 && COMMANDS.contains(args[0])
             ? configure(args[0])

@@ -8,10 +8,14 @@ import dev.pwk.values.ValuesContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @DisplayName("pwk schema, show, docs, completion and version")
 class SmallCommandsTest {
@@ -31,6 +35,28 @@ class SmallCommandsTest {
     assertEquals(ValuesContract.defaultValuesYaml(), CliRun.of("show", "values").out());
     assertEquals(ValuesContract.chartYaml(), CliRun.of("show", "chart").out());
     assertEquals(2, CliRun.of("show").exitCode());
+  }
+
+  @Test
+  @DisplayName("no option needs a converter that main leaves out to start faster")
+  void convertersLeftOut() {
+    List<String> types = new ArrayList<>();
+    collectTypes(Pwk.newCommandLine().getCommandSpec(), types);
+    assertTrue(types.contains("java.nio.file.Path"), types.toString());
+    List<String> excluded =
+        types.stream().filter(t -> t.matches(Pwk.EXCLUDED_CONVERTERS)).distinct().toList();
+    assertEquals(List.of(), excluded);
+    assertTrue("java.time.Duration".matches(Pwk.EXCLUDED_CONVERTERS));
+  }
+
+  private static void collectTypes(CommandSpec spec, List<String> types) {
+    for (ArgSpec arg : spec.args()) {
+      types.add(arg.type().getName());
+      for (Class<?> aux : arg.auxiliaryTypes()) {
+        types.add(aux.getName());
+      }
+    }
+    spec.subcommands().values().forEach(sub -> collectTypes(sub.getCommandSpec(), types));
   }
 
   @Test

@@ -31,8 +31,9 @@ public final class Pwk implements Runnable {
 
   /**
    * The subcommands, in the order {@code --help} lists them. Commands are registered here rather
-   * than in the annotation so that a run builds only the command it needs: picocli reflects over
-   * every registered command at start-up, which a pre-commit hook pays for on every commit.
+   * than in the annotation so that a run builds only the model of the command it needs, which a
+   * pre-commit hook pays for on every commit. The models come from {@link CommandModels}, which
+   * builds what picocli would read from the annotations without reading them.
    */
   private static final List<String> COMMANDS =
       List.of(
@@ -56,7 +57,7 @@ public final class Pwk implements Runnable {
    * A new instance of the command {@code name}. A switch rather than a map of constructor
    * references: linking fifteen method references costs a start ~15 ms.
    */
-  private static Object command(String name) {
+  static Object command(String name) {
     switch (name) {
       case "lint":
         return new LintCommand();
@@ -93,6 +94,11 @@ public final class Pwk implements Runnable {
     }
   }
 
+  /** The subcommand names, in the order {@code --help} lists them. */
+  static List<String> commandNames() {
+    return COMMANDS;
+  }
+
   /** The types whose picocli converters {@link #main} leaves out (a regex of class names). */
   static final String EXCLUDED_CONVERTERS = "java\\.(sql|time)\\..*";
 
@@ -125,10 +131,10 @@ public final class Pwk implements Runnable {
 
   /** The root command with every subcommand, or only {@code only} when it is not null. */
   private static CommandLine configure(String only) {
-    CommandLine cl = new CommandLine(new Pwk());
+    CommandLine cl = new CommandLine(CommandModels.of(new Pwk()));
     for (String name : COMMANDS) {
       if (only == null || only.equals(name)) {
-        cl.addSubcommand(name, command(name));
+        cl.addSubcommand(name, CommandModels.of(command(name)));
       }
     }
     if (only == null) {

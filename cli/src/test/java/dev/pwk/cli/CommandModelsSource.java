@@ -111,14 +111,7 @@ final class CommandModelsSource {
     methods.put(type, method);
     commands.add(type);
     CommandSpec spec = raw(CommandSpec.forAnnotatedObject(object));
-    StringBuilder b = new StringBuilder();
-    b.append("\n  private static CommandSpec ")
-        .append(method)
-        .append("(")
-        .append(javaName(type))
-        .append(" c) {\n")
-        .append("    CommandSpec spec = CommandSpec.wrapWithoutInspection(c);\n");
-    commandAttributes(spec, b);
+    StringBuilder b = methodStart(method, type, spec);
     for (Field f : type.getDeclaredFields()) {
       if (f.isAnnotationPresent(Spec.class)) {
         b.append("    c.").append(f.getName()).append(" = spec;\n");
@@ -202,14 +195,7 @@ final class CommandModelsSource {
     }
     String method = methodName(type);
     methods.put(type, method);
-    StringBuilder b = new StringBuilder();
-    b.append("\n  private static CommandSpec ")
-        .append(method)
-        .append("(")
-        .append(javaName(type))
-        .append(" c) {\n")
-        .append("    CommandSpec spec = CommandSpec.wrapWithoutInspection(c);\n");
-    commandAttributes(mixin, b);
+    StringBuilder b = methodStart(method, type, mixin);
     for (ArgSpec arg : mixin.args()) {
       arg(arg, "c", b);
     }
@@ -219,6 +205,19 @@ final class CommandModelsSource {
     b.append("    return spec;\n  }\n");
     bodies.append(b);
     return method;
+  }
+
+  /** The start of the method that builds the model of {@code type}: its spec and settings. */
+  private static StringBuilder methodStart(String method, Class<?> type, CommandSpec spec) {
+    StringBuilder b = new StringBuilder();
+    b.append("\n  private static CommandSpec ")
+        .append(method)
+        .append("(")
+        .append(javaName(type))
+        .append(" c) {\n")
+        .append("    CommandSpec spec = CommandSpec.wrapWithoutInspection(c);\n");
+    commandAttributes(spec, b);
+    return b;
   }
 
   private static Map<String, Field> mixinFields(Class<?> type) {

@@ -1,15 +1,12 @@
 package dev.pwk.values;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The bundled contract of the released prefect-worker chart: default values (with their
@@ -49,21 +46,25 @@ public final class ValuesContract {
   }
 
   private static ChartInfo parseChart(String yaml) {
-    // SnakeYAML directly: building a Jackson ObjectMapper here would cost every command start-up.
-    Map<String, Object> n = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    // The values reader rather than SnakeYAML's Yaml facade, whose representer, bean
+    // introspection and logger cost every render ~10 ms; and no Jackson ObjectMapper either.
+    JsonNode n;
+    try {
+      n = YamlFileReader.readText("Chart.yaml", yaml, Origin.Kind.DEFAULTS).tree();
+    } catch (ValuesException e) {
+      throw new IllegalStateException("the bundled Chart.yaml is unreadable", e);
+    }
     List<ChartInfo.Maintainer> maintainers = new ArrayList<>();
-    for (Map<String, Object> m : maps(n.get("maintainers"))) {
+    for (JsonNode m : n.path("maintainers")) {
       maintainers.add(new ChartInfo.Maintainer(text(m, "name"), text(m, "email"), text(m, "url")));
     }
     List<ChartInfo.Dependency> deps = new ArrayList<>();
-    for (Map<String, Object> d : maps(n.get("dependencies"))) {
+    for (JsonNode d : n.path("dependencies")) {
       deps.add(
           new ChartInfo.Dependency(text(d, "name"), text(d, "repository"), text(d, "version")));
     }
     List<String> sources = new ArrayList<>();
-    if (n.get("sources") instanceof List<?> list) {
-      list.forEach(s -> sources.add(String.valueOf(s)));
-    }
+    n.path("sources").forEach(s -> sources.add(s.asText()));
     return new ChartInfo(
         text(n, "apiVersion"),
         text(n, "name"),
@@ -77,22 +78,9 @@ public final class ValuesContract {
         deps);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> maps(Object list) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (list instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> m) {
-          out.add((Map<String, Object>) m);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String text(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    return v == null ? "" : String.valueOf(v);
+  private static String text(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? "" : v.asText();
   }
 
   static String resource(String name) {

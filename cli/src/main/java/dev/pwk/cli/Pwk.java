@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -143,7 +144,16 @@ public final class Pwk implements Runnable {
     cl.setExecutionExceptionHandler(Pwk::handleExecutionException);
     cl.setParameterExceptionHandler(Pwk::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    shareVersion(cl, cl.getCommandSpec().versionProvider());
     return cl;
+  }
+
+  /** Every command offers -V (picocli's standard help options); each prints pwk's version. */
+  private static void shareVersion(CommandLine cl, IVersionProvider version) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(version);
+      shareVersion(sub, version);
+    }
   }
 
   @Override

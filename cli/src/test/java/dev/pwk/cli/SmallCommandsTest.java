@@ -60,11 +60,16 @@ class SmallCommandsTest {
   }
 
   @Test
-  @DisplayName("--version names the tool and the chart")
+  @DisplayName("--version names the tool and the chart, on every command")
   void version() {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("chart prefect-worker 2026.8.18172642 (appVersion 3.8.3)"));
+    for (String[] args : List.of(new String[] {"lint", "-V"}, new String[] {"show", "chart", "-V"})) {
+      CliRun sub = CliRun.of(args);
+      assertEquals(0, sub.exitCode());
+      assertEquals(run.out(), sub.out());
+    }
   }
 
   @Test

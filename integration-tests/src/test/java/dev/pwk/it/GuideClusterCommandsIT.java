@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pwk.cli.Pwk;
+import dev.pwk.cli.doc.DocBlocks;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -49,17 +50,22 @@ class GuideClusterCommandsIT {
     }
     List<DynamicTest> tests = new ArrayList<>();
     for (Path page : pages) {
-      List<GuideSessions.Command> commands = GuideSessions.clusterCommands(page);
+      List<DocBlocks.Command> commands = new ArrayList<>();
+      for (DocBlocks.Block block : DocBlocks.parse(page)) {
+        if (block.kind().equals("cluster")) {
+          commands.addAll(block.commands());
+        }
+      }
       if (!commands.isEmpty()) {
         tests.add(
             DynamicTest.dynamicTest(
-                page.getFileName().toString(), () -> runPage(cluster, commands)));
+                page.getFileName().toString(), () -> runPage(cluster, page, commands)));
       }
     }
     return tests.stream();
   }
 
-  private static void runPage(Cluster cluster, List<GuideSessions.Command> commands) {
+  private static void runPage(Cluster cluster, Path page, List<DocBlocks.Command> commands) {
     try (TestNamespace ns = cluster.newNamespace("guide")) {
       cluster
           .client()
@@ -73,13 +79,14 @@ class GuideClusterCommandsIT {
                   .addToStringData("key", "pnu_guide_test")
                   .build())
           .create();
-      for (GuideSessions.Command command : commands) {
-        run(cluster, ns, command);
+      for (DocBlocks.Command command : commands) {
+        run(cluster, ns, page, command);
       }
     }
   }
 
-  private static void run(Cluster cluster, TestNamespace ns, GuideSessions.Command command) {
+  private static void run(
+      Cluster cluster, TestNamespace ns, Path page, DocBlocks.Command command) {
     List<String> args = new ArrayList<>();
     for (String arg : command.args()) {
       args.add(repositoryPath(inNamespace(arg, ns)));
@@ -93,8 +100,8 @@ class GuideClusterCommandsIT {
     int exit = pwk.execute(args.toArray(String[]::new));
     String printed = both.toString().replace(ROOT + "/", "");
     List<String> expected = command.expected().stream().map(l -> inNamespace(l, ns)).toList();
-    String where = command.page().getFileName() + ":" + command.line();
-    if (!GuideSessions.matches(expected, printed.lines().toList())) {
+    String where = page.getFileName() + ":" + command.line();
+    if (!DocBlocks.matches(expected, printed.lines().toList())) {
       fail(
           where
               + ": $ "

@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  * exit N} (default 0). In the expected output a line {@code ...} stands for any number of lines,
  * and {@code ...} inside a line for any text, when the line does not match as written.
  *
+ * <p>The cli's {@code GuideCommandsTest} runs the plain blocks; the integration tests'
+ * {@code GuideClusterCommandsIT} runs the cluster blocks, through the cli's test jar.
+ *
  * <p>Commands are split as a POSIX shell would split them; shell features the test cannot honour
  * (pipes, redirections, variables, globs, brace lists) are refused, so that every tested command
  * also works when pasted into a shell.
  */
-final class DocBlocks {
+public final class DocBlocks {
   private static final Pattern MARKER =
       Pattern.compile("<!--\\s*doc-test(?::\\s*([a-z-]+))?\\s*-->");
   private static final Pattern EXIT = Pattern.compile("# exit (\\d+)");
@@ -38,7 +41,7 @@ final class DocBlocks {
    * @param expected the expected output lines
    * @param exitCode the expected exit code
    */
-  record Command(int line, String text, List<String> args, List<String> expected, int exitCode) {}
+  public record Command(int line, String text, List<String> args, List<String> expected, int exitCode) {}
 
   /**
    * A tested block.
@@ -48,13 +51,13 @@ final class DocBlocks {
    * @param kind empty, or the marker's qualifier such as {@code cluster}
    * @param commands the commands in order
    */
-  record Block(Path page, int line, String kind, List<Command> commands) {
-    String where() {
+  public record Block(Path page, int line, String kind, List<Command> commands) {
+    public String where() {
       return page.getFileName() + ":" + line;
     }
   }
 
-  static List<Block> parse(Path page) throws IOException {
+  public static List<Block> parse(Path page) throws IOException {
     List<String> lines =
         Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n").lines().toList();
     List<Block> blocks = new ArrayList<>();
@@ -211,7 +214,7 @@ final class DocBlocks {
    * an expected line {@code ...} matches any number of lines and {@code ...} inside a line any
    * text.
    */
-  static boolean matches(List<String> expected, List<String> actual) {
+  public static boolean matches(List<String> expected, List<String> actual) {
     return matches(strip(expected), 0, strip(actual), 0);
   }
 

@@ -1,11 +1,9 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -14,7 +12,10 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,12 +26,26 @@ import java.util.regex.Pattern;
  * give identical bytes.
  */
 final class YamlWriter {
-  private final ObjectMapper mapper;
+  /**
+   * The property orders pwk overrides, by model class: each value is a class whose
+   * {@code @JsonPropertyOrder} replaces the model's own (Jackson's mix-in convention).
+   */
+  static final Map<Class<?>, Class<?>> ORDER_OVERRIDES =
+      Map.of(
+          ObjectMeta.class, MetadataOrder.class,
+          DeploymentSpec.class, DeploymentSpecOrder.class,
+          PodSpec.class, PodSpecOrder.class,
+          Container.class, ContainerOrder.class,
+          Volume.class, NameFirst.class,
+          SecretKeySelector.class, NameFirst.class,
+          RoleRef.class, RoleRefOrder.class);
+
+  private final YAMLFactory factory = newFactory();
+  private final ModelWriter model = new ModelWriter(ORDER_OVERRIDES);
 
   /**
-   * The writer every renderer shares. Its mapper is thread-safe and caches the serializer of each
-   * model class after the first write, which costs many times a write: a writer per render would
-   * build them again for every render.
+   * The writer every renderer shares. It keeps what it learns of each model class (its properties
+   * in order), which a writer per render would learn again for every render.
    */
   static YamlWriter shared() {
     return Shared.WRITER;
@@ -40,34 +55,28 @@ final class YamlWriter {
     static final YamlWriter WRITER = new YamlWriter();
   }
 
-  private YamlWriter() {
-    YAMLFactory factory =
-        YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .stringQuotingChecker(new Yaml11Quoting())
-            .build();
-    this.mapper =
-        YAMLMapper.builder(factory)
-            .addMixIn(ObjectMeta.class, MetadataOrder.class)
-            .addMixIn(DeploymentSpec.class, DeploymentSpecOrder.class)
-            .addMixIn(PodSpec.class, PodSpecOrder.class)
-            .addMixIn(Container.class, ContainerOrder.class)
-            .addMixIn(Volume.class, NameFirst.class)
-            .addMixIn(SecretKeySelector.class, NameFirst.class)
-            .addMixIn(RoleRef.class, RoleRefOrder.class)
-            .build();
+  private YamlWriter() {}
+
+  /** The YAML factory of the writer's style. */
+  static YAMLFactory newFactory() {
+    return YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .stringQuotingChecker(new Yaml11Quoting())
+        .build();
   }
 
   /** The object as a YAML document ending in a newline. */
   String write(Object object) {
-    try {
-      return mapper.writeValueAsString(object);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      model.write(g, object);
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + object.getClass().getSimpleName(), e);
     }
+    return out.toString();
   }
 
   // Property orders below follow the chart's templates, so output reads like helm's; they have

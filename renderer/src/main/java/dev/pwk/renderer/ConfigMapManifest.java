@@ -1,13 +1,12 @@
 package dev.pwk.renderer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ final class ConfigMapManifest {
   static final String TEMPLATE = "configmap.yaml";
   static final String DATA_KEY = "baseJobTemplate.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private ConfigMapManifest() {}
 
@@ -65,35 +64,61 @@ final class ConfigMapManifest {
     }
   }
 
-  /** Go's {@code toJson} of a map: compact, keys sorted, integral numbers without a fraction. */
+  /**
+   * Go's {@code toJson} of a map: compact, keys sorted, integral numbers without a fraction.
+   * Written with Jackson's generator rather than an {@code ObjectMapper}, which would be the only
+   * mapper a render builds.
+   */
   static String compactSortedJson(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(sorted(node));
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      writeSorted(g, node);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString();
   }
 
-  private static JsonNode sorted(JsonNode n) {
+  private static void writeSorted(JsonGenerator g, JsonNode n) throws IOException {
     if (n.isObject()) {
       List<String> keys = new ArrayList<>();
       n.fieldNames().forEachRemaining(keys::add);
       keys.sort(null);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      g.writeStartObject();
       for (String k : keys) {
-        out.set(k, sorted(n.get(k)));
+        g.writeFieldName(k);
+        writeSorted(g, n.get(k));
       }
-      return out;
+      g.writeEndObject();
+    } else if (n.isArray()) {
+      g.writeStartArray();
+      for (JsonNode item : n) {
+        writeSorted(g, item);
+      }
+      g.writeEndArray();
+    } else if (n.isFloatingPointNumber() && isIntegral(n.doubleValue())) {
+      g.writeNumber(new BigDecimal(n.doubleValue()).toBigInteger());
+    } else if (n.isTextual()) {
+      g.writeString(n.textValue());
+    } else if (n.isBoolean()) {
+      g.writeBoolean(n.booleanValue());
+    } else if (n.isNull()) {
+      g.writeNull();
+    } else if (n.isInt() || n.isShort()) {
+      g.writeNumber(n.intValue());
+    } else if (n.isLong()) {
+      g.writeNumber(n.longValue());
+    } else if (n.isBigInteger()) {
+      g.writeNumber(n.bigIntegerValue());
+    } else if (n.isDouble()) {
+      g.writeNumber(n.doubleValue());
+    } else if (n.isFloat()) {
+      g.writeNumber(n.floatValue());
+    } else if (n.isBigDecimal()) {
+      g.writeNumber(n.decimalValue());
+    } else {
+      throw new IllegalStateException("a values node of type " + n.getNodeType());
     }
-    if (n.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode(n.size());
-      n.forEach(item -> out.add(sorted(item)));
-      return out;
-    }
-    if (n.isFloatingPointNumber() && isIntegral(n.doubleValue())) {
-      return JsonNodeFactory.instance.numberNode(new BigDecimal(n.doubleValue()).toBigInteger());
-    }
-    return n;
   }
 
   private static boolean isIntegral(double d) {

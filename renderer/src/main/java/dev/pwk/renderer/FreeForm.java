@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts free-form values (security contexts, affinity, extra containers, volumes, env, …) into
- * fabric8 model objects with Jackson. Fields the model does not know are kept in its additional
+ * fabric8 model objects: with pwk's {@link ModelReader} when a value fits the model as it is, else
+ * with Jackson. Fields the model does not know are kept in its additional
  * properties, so arbitrary fields pass through. A value that does not fit is reported at its own
  * path.
  */
@@ -26,8 +28,16 @@ final class FreeForm {
   /** Rule id for a value that does not fit the Kubernetes field it fills. */
   static final String RENDER_TYPE = "render.type";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /**
+   * Jackson, for what the model reader declines. Built on first use: a render whose values all
+   * fit the model as they are never builds a mapper.
+   */
+  private static final class Jackson {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
+
+  private static final ModelReader READER = new ModelReader();
 
   private final Problems problems;
 
@@ -44,8 +54,12 @@ final class FreeForm {
       problems.add(v.pointer(), RENDER_TYPE, Messages.get("render.type.map", v.dotted()));
       return null;
     }
+    Optional<T> read = READER.read(v.node(), type);
+    if (read.isPresent()) {
+      return read.get();
+    }
     try {
-      return MAPPER.treeToValue(v.node(), type);
+      return Jackson.MAPPER.treeToValue(v.node(), type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       problems.add(
           v.pointer(),
@@ -167,7 +181,7 @@ final class FreeForm {
 
   /** One model converted into another of the same shape (e.g. an older API version). */
   static <T> T convert(Object model, Class<T> type) {
-    return MAPPER.convertValue(model, type);
+    return Jackson.MAPPER.convertValue(model, type);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pwk.values.testing.ConformanceCase;
@@ -133,6 +134,19 @@ class ModelWriterTest {
             .addToAdditionalProperties("odd", new StringBuilder("?"))
             .build();
     assertThrows(IllegalStateException.class, () -> YamlWriter.shared().write(cm));
+  }
+
+  @Test
+  @DisplayName("the base job template's compact JSON is what an ObjectMapper printed, keys sorted")
+  void compactJson() throws JsonProcessingException {
+    ObjectMapper json = new ObjectMapper();
+    String sorted =
+        "{\"a\":[1,-2,3000000000,12345678901234567890123,2.5,1.0E-7,true,false,null,"
+            + "\"x\\\"y\\n\u00e9\"],\"b\":{\"c\":{},\"d\":[]},\"e\":0.125}";
+    JsonNode node = json.readTree(sorted);
+    assertEquals(json.writeValueAsString(node), ConfigMapManifest.compactSortedJson(node));
+    JsonNode unsorted = json.readTree("{\"z\":1.0,\"a\":{\"y\":2,\"b\":-3.0}}");
+    assertEquals("{\"a\":{\"b\":-3,\"y\":2},\"z\":1}", ConfigMapManifest.compactSortedJson(unsorted));
   }
 
   private static void assertSame(Object model) throws JsonProcessingException {

@@ -29,10 +29,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * class's {@code @JsonPropertyOrder} (or the order of its entry in {@link YamlWriter}'s
  * overrides) and then as declared; {@code @JsonInclude} of the field, else of the class, drops
  * null or empty values; unknown fields kept in {@code additionalProperties} come last; quantities
- * and int-or-strings print as their text or number. A test checks it against Jackson on every
- * object the conformance corpus renders.
+ * and int-or-strings print as their text or number. Anything else throws {@link Unsupported},
+ * and the caller writes the object with Jackson. A test checks it against Jackson on every object
+ * the conformance corpus renders.
  */
 final class ModelWriter {
+  /** An object the writer does not know how to write as Jackson would; the caller uses Jackson. */
+  static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String what) {
+      super(what);
+    }
+  }
+
   /** Per model class, its properties in writing order. Shared by the renders of a batch. */
   private final Map<Class<?>, BeanProperties> beans = new ConcurrentHashMap<>();
 
@@ -133,25 +143,25 @@ final class ModelWriter {
 
     boolean included(Object v) {
       return switch (inclusion) {
-        case ALWAYS, USE_DEFAULTS -> true;
+        case ALWAYS -> true;
         case NON_NULL -> v != null;
         case NON_EMPTY ->
             v != null
                 && !(v instanceof Collection<?> c && c.isEmpty())
                 && !(v instanceof Map<?, ?> m && m.isEmpty())
                 && !(v instanceof String s && s.isEmpty());
-        default -> throw new IllegalStateException(field + ": inclusion " + inclusion);
+        default -> throw new Unsupported(field + ": inclusion " + inclusion);
       };
     }
   }
 
   private BeanProperties describe(Class<?> type) {
     if (!type.getName().startsWith("io.fabric8.kubernetes.api.model.")) {
-      throw new IllegalStateException("not a fabric8 model class: " + type.getName());
+      throw new Unsupported("not a fabric8 model class: " + type.getName());
     }
     JsonSerialize custom = type.getAnnotation(JsonSerialize.class);
     if (custom != null && custom.using() != JsonSerializer.None.class) {
-      throw new IllegalStateException(type.getName() + " has a serializer of its own");
+      throw new Unsupported(type.getName() + " has a serializer of its own");
     }
     JsonInclude classInclude = type.getAnnotation(JsonInclude.class);
     JsonInclude.Include classInclusion =
@@ -170,7 +180,7 @@ final class ModelWriter {
             additional = new Property(f.getName(), f, JsonInclude.Include.ALWAYS);
             continue;
           }
-          throw new IllegalStateException(type.getName() + "." + f.getName() + " has no name");
+          throw new Unsupported(type.getName() + "." + f.getName() + " has no name");
         }
         JsonInclude include = f.getAnnotation(JsonInclude.class);
         f.setAccessible(true);

@@ -2,8 +2,11 @@ package dev.pwk.renderer;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -73,10 +76,36 @@ final class YamlWriter {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = factory.createGenerator(out)) {
       model.write(g, object);
+    } catch (ModelWriter.Unsupported e) {
+      return Jackson.write(object);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + object.getClass().getSimpleName(), e);
     }
     return out.toString();
+  }
+
+  /**
+   * Jackson's data binding with the same style and orders, for the rare object the model writer
+   * does not know. Built on first use, as it costs a start ~100 ms.
+   */
+  static final class Jackson {
+    static final ObjectMapper MAPPER = mapper();
+
+    private Jackson() {}
+
+    static ObjectMapper mapper() {
+      YAMLMapper.Builder b = YAMLMapper.builder(newFactory());
+      ORDER_OVERRIDES.forEach(b::addMixIn);
+      return b.build();
+    }
+
+    static String write(Object object) {
+      try {
+        return MAPPER.writeValueAsString(object);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException("cannot write " + object.getClass().getSimpleName(), e);
+      }
+    }
   }
 
   // Property orders below follow the chart's templates, so output reads like helm's; they have

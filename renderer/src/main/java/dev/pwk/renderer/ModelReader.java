@@ -1,6 +1,5 @@
 package dev.pwk.renderer;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -8,11 +7,9 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +101,7 @@ final class ModelReader {
       }
       return map;
     }
-    if (type instanceof Class<?> c && c.getName().startsWith("io.fabric8.kubernetes.api.model.")) {
+    if (type instanceof Class<?> c && ModelClass.isModel(c)) {
       return bean(node, c);
     }
     throw DECLINE;
@@ -141,29 +138,21 @@ final class ModelReader {
 
   /**
    * The fields of a model class by property name; none when the class is not a plain model bean
-   * (a superclass, or a property that is not a field of its own name).
+   * (a superclass, or a deserializer of its own or of a property's).
    */
   private static Map<String, Field> fields(Class<?> type) {
-    Map<String, Field> fields = new HashMap<>();
     JsonDeserialize custom = type.getAnnotation(JsonDeserialize.class);
     if (type.getSuperclass() != Object.class
         || custom != null && custom.using() != JsonDeserializer.None.class) {
-      return fields;
+      return Map.of();
     }
-    for (Field f : type.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers())) {
-        continue;
-      }
+    Map<String, Field> properties = ModelClass.of(type).properties();
+    for (Field f : properties.values()) {
       if (f.isAnnotationPresent(JsonDeserialize.class)) {
-        return new HashMap<>();
-      }
-      JsonProperty json = f.getAnnotation(JsonProperty.class);
-      if (json != null) {
-        f.setAccessible(true);
-        fields.put(json.value(), f);
+        return Map.of();
       }
     }
-    return fields;
+    return properties;
   }
 
   private static Object newInstance(Class<?> type) {

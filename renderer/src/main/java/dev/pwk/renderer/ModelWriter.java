@@ -1,8 +1,6 @@
 package dev.pwk.renderer;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -11,7 +9,6 @@ import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -156,39 +153,33 @@ final class ModelWriter {
   }
 
   private BeanProperties describe(Class<?> type) {
-    if (!type.getName().startsWith("io.fabric8.kubernetes.api.model.")) {
+    if (!ModelClass.isModel(type)) {
       throw new Unsupported("not a fabric8 model class: " + type.getName());
     }
     JsonSerialize custom = type.getAnnotation(JsonSerialize.class);
     if (custom != null && custom.using() != JsonSerializer.None.class) {
       throw new Unsupported(type.getName() + " has a serializer of its own");
     }
+    ModelClass model = ModelClass.of(type);
+    if (!model.plain()) {
+      throw new Unsupported(type.getName() + " has a field that is not a named property");
+    }
     JsonInclude classInclude = type.getAnnotation(JsonInclude.class);
     JsonInclude.Include classInclusion =
         classInclude == null ? JsonInclude.Include.ALWAYS : classInclude.value();
     Map<String, Property> byName = new LinkedHashMap<>();
-    Property additional = null;
-    for (Class<?> c : hierarchy(type)) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers())) {
-          continue;
-        }
-        JsonProperty json = f.getAnnotation(JsonProperty.class);
-        if (json == null) {
-          if (f.getName().equals("additionalProperties") && f.isAnnotationPresent(JsonIgnore.class)) {
-            f.setAccessible(true);
-            additional = new Property(f.getName(), f, JsonInclude.Include.ALWAYS);
-            continue;
-          }
-          throw new Unsupported(type.getName() + "." + f.getName() + " has no name");
-        }
-        JsonInclude include = f.getAnnotation(JsonInclude.class);
-        f.setAccessible(true);
-        byName.put(
-            json.value(),
-            new Property(json.value(), f, include == null ? classInclusion : include.value()));
-      }
-    }
+    model
+        .properties()
+        .forEach(
+            (name, f) -> {
+              JsonInclude include = f.getAnnotation(JsonInclude.class);
+              byName.put(
+                  name, new Property(name, f, include == null ? classInclusion : include.value()));
+            });
+    Property additional =
+        model.additional() == null
+            ? null
+            : new Property("additionalProperties", model.additional(), JsonInclude.Include.ALWAYS);
     Class<?> orderSource = orderOverrides.getOrDefault(type, type);
     JsonPropertyOrder order = orderSource.getAnnotation(JsonPropertyOrder.class);
     List<Property> ordered = new ArrayList<>();
@@ -202,14 +193,5 @@ final class ModelWriter {
     }
     ordered.addAll(byName.values());
     return new BeanProperties(List.copyOf(ordered), additional);
-  }
-
-  /** The class and its model superclasses, superclasses first, as Jackson collects fields. */
-  private static List<Class<?>> hierarchy(Class<?> type) {
-    List<Class<?>> classes = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      classes.add(0, c);
-    }
-    return classes;
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -130,6 +131,11 @@ final class HelmDocsTemplates {
 
   static boolean exists(String name) {
     return TEMPLATES.containsKey(name);
+  }
+
+  /** The names of the built-in templates. */
+  static Set<String> names() {
+    return TEMPLATES.keySet();
   }
 
   static String render(String name, Context context) {

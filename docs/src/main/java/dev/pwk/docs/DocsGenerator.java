@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * chart.description}, {@code chart.version}, {@code chart.versionBadge}, {@code chart.type}, {@code
  * chart.typeBadge}, {@code chart.appVersion}, {@code chart.appVersionBadge}, {@code
  * chart.badgesSection}, {@code chart.homepage}, {@code chart.homepageLine}, {@code
- * chart.maintainersHeader}, {@code chart.maintainersTable}, {@code chart.maintainersSection}, {@code
- * chart.sourcesHeader}, {@code chart.sourcesList}, {@code chart.sourcesSection}, {@code
+ * chart.maintainersHeader}, {@code chart.maintainersTable}, {@code chart.maintainersSection},
+ * {@code chart.sourcesHeader}, {@code chart.sourcesList}, {@code chart.sourcesSection}, {@code
  * chart.kubeVersion}, {@code chart.kubeVersionLine}, {@code chart.requirementsHeader}, {@code
  * chart.requirementsTable}, {@code chart.requirementsSection}, {@code chart.valuesHeader}, {@code
  * chart.valuesTable}, {@code chart.valuesSection}, {@code chart.valuesTableHtml}, {@code

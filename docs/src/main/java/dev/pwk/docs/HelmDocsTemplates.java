@@ -44,7 +44,10 @@ final class HelmDocsTemplates {
           Map.entry("chart.header", c -> "# " + chart(c).name() + "\n"),
           Map.entry(
               "chart.deprecationWarning",
-              c -> chart(c).deprecated() ? "> **:exclamation: This Helm Chart is deprecated!**" : ""),
+              c ->
+                  chart(c).deprecated()
+                      ? "> **:exclamation: This Helm Chart is deprecated!**"
+                      : ""),
           Map.entry("chart.version", c -> chart(c).version()),
           Map.entry("chart.versionBadge", c -> badge("Version", chart(c).version(), true)),
           Map.entry("chart.type", c -> chart(c).type()),
@@ -104,7 +107,9 @@ final class HelmDocsTemplates {
               c ->
                   c.data().values().isEmpty()
                       ? ""
-                      : c.template("chart.valuesHeader") + "\n\n" + c.template("chart.valuesTable")),
+                      : c.template("chart.valuesHeader")
+                          + "\n\n"
+                          + c.template("chart.valuesTable")),
           Map.entry("chart.valuesTableHtml", HelmDocsTemplates::valuesTableHtml),
           // helm-docs tests its sections struct here, which Go holds true even with no values.
           Map.entry(

@@ -156,10 +156,13 @@ final class Template {
         throw new DocsException(
             Input.TEMPLATE,
             call.line(),
-            "\"" + call.name() + "\" renders one row of chart.valuesTableHtml; a template cannot call it");
+            "\""
+                + call.name()
+                + "\" renders one row of chart.valuesTableHtml; a template cannot call it");
       }
       if (!defines.containsKey(call.name()) && !HelmDocsTemplates.exists(call.name())) {
-        throw new DocsException(Input.TEMPLATE, call.line(), "unknown template \"" + call.name() + "\"");
+        throw new DocsException(
+            Input.TEMPLATE, call.line(), "unknown template \"" + call.name() + "\"");
       }
     }
     return new Template(List.copyOf(root), Map.copyOf(defines));
@@ -186,25 +189,29 @@ final class Template {
       }
       String name = name(m.group(1));
       if (defines.containsKey(name)) {
-        throw new DocsException(
-            Input.TEMPLATE, line, "template \"" + name + "\" is defined twice");
+        throw new DocsException(Input.TEMPLATE, line, "template \"" + name + "\" is defined twice");
       }
       if (name.equals(HelmDocsTemplates.ROW_DEFAULT_TEMPLATE)) {
-        throw new DocsException(Input.TEMPLATE, line, "redefining \"" + name + "\" is not supported");
+        throw new DocsException(
+            Input.TEMPLATE, line, "redefining \"" + name + "\" is not supported");
       }
       open.push(new Block(line, name, null, false));
     } else if ((m = IF.matcher(action)).matches()) {
       open.push(new Block(line, null, field(m.group(2), action, line), m.group(1) != null));
     } else if (action.equals("else")) {
       Block b = open.peek();
-      if (b == null || b.defineName != null || b.otherwise != null) {
+      if (b == null || b.defineName != null) {
         throw new DocsException(Input.TEMPLATE, line, "{{ else }} outside {{ if }}");
+      }
+      if (b.otherwise != null) {
+        throw new DocsException(Input.TEMPLATE, line, "a second {{ else }} in one {{ if }}");
       }
       b.otherwise = new ArrayList<>();
     } else if (action.equals("end")) {
       Block b = open.poll();
       if (b == null) {
-        throw new DocsException(Input.TEMPLATE, line, "{{ end }} without {{ if }} or {{ define }}");
+        throw new DocsException(
+            Input.TEMPLATE, line, "{{ end }} without {{ if }} or {{ define }}");
       }
       if (b.defineName != null) {
         defines.put(b.defineName, List.copyOf(b.then));
@@ -259,7 +266,11 @@ final class Template {
       throw new DocsException(
           Input.TEMPLATE,
           e.line,
-          "template \"" + e.name + "\" calls itself without end (more than " + MAX_DEPTH + " deep)");
+          "template \""
+              + e.name
+              + "\" calls itself without end (more than "
+              + MAX_DEPTH
+              + " deep)");
     }
   }
 
@@ -310,7 +321,7 @@ final class Template {
       return out.toString();
     }
 
-    /** Unwinds a call chain that went too deep, to be reported at the first call's line. */
+    /** Unwinds a call chain that went too deep, to be reported at the line of its last call. */
     private static final class TooDeep extends RuntimeException {
       private static final long serialVersionUID = 1L;
       final String name;

@@ -59,7 +59,8 @@ class DocsErrorsTest {
     @Test
     @DisplayName("if on an unknown field, and printing a list field, are unsupported")
     void unsupportedFields() {
-      for (String action : List.of("{{ if .Nope }}x{{ end }}", "{{ .Maintainers }}", "{{ .nope }}")) {
+      for (String action :
+          List.of("{{ if .Nope }}x{{ end }}", "{{ .Maintainers }}", "{{ .nope }}")) {
         DocsException e = renderFails("line one\n" + action + "\n", "");
         assertEquals(2, e.line(), action);
         assertTrue(e.problem().startsWith("unsupported action {{"), e.problem());
@@ -78,7 +79,7 @@ class DocsErrorsTest {
           "{{ end }} without {{ if }} or {{ define }}", renderFails("a {{ end }}", "").problem());
       assertEquals("{{ else }} outside {{ if }}", renderFails("{{ else }}", "").problem());
       assertEquals(
-          "{{ else }} outside {{ if }}",
+          "a second {{ else }} in one {{ if }}",
           renderFails("{{ if .Home }}{{ else }}{{ else }}{{ end }}", "").problem());
       assertEquals(
           "{{ define }} inside another block",
@@ -88,7 +89,8 @@ class DocsErrorsTest {
     @Test
     @DisplayName("a template defined twice")
     void definedTwice() {
-      DocsException e = renderFails("{{ define \"x\" }}a{{ end }}\n{{ define \"x\" }}b{{ end }}", "");
+      DocsException e =
+          renderFails("{{ define \"x\" }}a{{ end }}\n{{ define \"x\" }}b{{ end }}", "");
       assertEquals(2, e.line());
       assertEquals("template \"x\" is defined twice", e.problem());
     }

@@ -11,15 +11,24 @@ import java.util.regex.Pattern;
 
 /**
  * Renders helm-docs style README templates from a commented values file and the chart metadata,
- * producing what helm-docs 1.14.2 produces for the supported subset.
+ * producing what helm-docs 1.14.2 produces. helm-docs' own default template renders unchanged.
  *
- * <p>Supported template calls: {@code chart.name}, {@code chart.header}, {@code chart.description},
- * {@code chart.version}, {@code chart.appVersion}, {@code chart.maintainersHeader}, {@code
- * chart.maintainersTable}, {@code chart.maintainersSection}, {@code chart.requirementsHeader},
- * {@code chart.requirementsTable}, {@code chart.requirementsSection}, {@code chart.valuesHeader},
- * {@code chart.valuesTable}, {@code chart.valuesSection}, {@code helm-docs.version} and {@code
- * helm-docs.versionFooter}, written as <code>{{ template "NAME" . }}</code>, with optional trim
- * markers; Go-template comments are dropped. Any other action is an error.
+ * <p>Every built-in template of helm-docs 1.14.2 can be called as <code>{{ template "NAME" .
+ * }}</code>: {@code chart.header}, {@code chart.name}, {@code chart.deprecationWarning}, {@code
+ * chart.description}, {@code chart.version}, {@code chart.versionBadge}, {@code chart.type}, {@code
+ * chart.typeBadge}, {@code chart.appVersion}, {@code chart.appVersionBadge}, {@code
+ * chart.badgesSection}, {@code chart.homepage}, {@code chart.homepageLine}, {@code
+ * chart.maintainersHeader}, {@code chart.maintainersTable}, {@code chart.maintainersSection},
+ * {@code chart.sourcesHeader}, {@code chart.sourcesList}, {@code chart.sourcesSection}, {@code
+ * chart.kubeVersion}, {@code chart.kubeVersionLine}, {@code chart.requirementsHeader}, {@code
+ * chart.requirementsTable}, {@code chart.requirementsSection}, {@code chart.valuesHeader}, {@code
+ * chart.valuesTable}, {@code chart.valuesSection}, {@code chart.valuesTableHtml}, {@code
+ * chart.valuesSectionHtml}, {@code helm-docs.version} and {@code helm-docs.versionFooter}. The
+ * template language is Go's without functions (see {@code Template}): {@code define}, {@code if}
+ * and {@code if not} on a field, {@code else}, {@code end}, printing a field, comments and trim
+ * markers; a {@code define} replaces the built-in template of its name. Not supported, and errors:
+ * Sprig and other functions, pipelines, variables, {@code range} and {@code with}, and calling or
+ * redefining {@code chart.valueDefaultColumnRender}. Badges use helm-docs' default style.
  *
  * <p>The Values table follows helm-docs: the {@code # --} comment block directly above a key
  * documents it (the last {@code # --} group wins, continuation lines are joined with spaces, {@code

@@ -1,23 +1,30 @@
 package dev.pwk.docs;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compact JSON exactly as helm-docs writes defaults: Go's {@code encoding/json} with HTML escaping
- * off. Map keys are sorted (Go encodes maps in key order), strings use Go's escapes, and floats use
- * Go's shortest form.
+ * JSON exactly as helm-docs writes defaults: compact, as Go's {@code encoding/json} with HTML
+ * escaping off writes it for the Markdown table, and indented with HTML escaping, as Sprig's {@code
+ * toPrettyJson} writes it for the HTML table. Map keys are sorted (Go encodes maps in key order),
+ * strings use Go's escapes, and floats use Go's shortest form.
  */
 final class GoJson {
   /** Go compares strings bytewise in UTF-8, which is code point order. */
   static final Comparator<String> GO_STRING_ORDER = GoJson::compareCodePoints;
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private GoJson() {}
 
@@ -28,11 +35,75 @@ final class GoJson {
    */
   static String encode(Object value) {
     StringBuilder out = new StringBuilder();
-    write(out, value);
+    write(out, value, null, false);
     return out.toString();
   }
 
-  private static void write(StringBuilder out, Object value) {
+  /**
+   * Encodes as Go's {@code json.MarshalIndent(value, "", "  ")}: two spaces per level, {@code <},
+   * {@code >} and {@code &} escaped.
+   *
+   * @throws IllegalArgumentException as {@link #encode}
+   */
+  static String encodeIndented(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(out, value, "\n", true);
+    return out.toString();
+  }
+
+  /**
+   * Decodes as Sprig's {@code fromJson}: one JSON value, numbers as Go's float64, and null for text
+   * that is not JSON.
+   */
+  static Object decodeOrNull(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() == null) {
+        return null;
+      }
+      Object value = read(p);
+      return p.nextToken() == null ? value : null;
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Object read(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT:
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          p.nextToken();
+          map.put(key, read(p));
+        }
+        return map;
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(read(p));
+        }
+        return list;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        double d = Double.parseDouble(p.getText());
+        if (Double.isInfinite(d)) {
+          // Go refuses a number beyond float64, and fromJson then gives null.
+          throw new NumberFormatException("out of range: " + p.getText());
+        }
+        return d;
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  /** {@code newline} is null for compact output, else the new line before each indented item. */
+  private static void write(StringBuilder out, Object value, String newline, boolean escapeHtml) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof Boolean || value instanceof Long) {
@@ -40,14 +111,22 @@ final class GoJson {
     } else if (value instanceof Double) {
       out.append(formatFloat((Double) value));
     } else if (value instanceof String) {
-      writeString(out, (String) value);
+      writeString(out, (String) value, escapeHtml);
     } else if (value instanceof List) {
+      List<?> list = (List<?>) value;
       out.append('[');
+      String inner = newline == null ? null : newline + "  ";
       String sep = "";
-      for (Object item : (List<?>) value) {
+      for (Object item : list) {
         out.append(sep);
-        write(out, item);
+        if (inner != null) {
+          out.append(inner);
+        }
+        write(out, item, inner, escapeHtml);
         sep = ",";
+      }
+      if (newline != null && !list.isEmpty()) {
+        out.append(newline);
       }
       out.append(']');
     } else if (value instanceof Map) {
@@ -56,13 +135,20 @@ final class GoJson {
       map.keySet().forEach(k -> keys.add((String) k));
       keys.sort(GO_STRING_ORDER);
       out.append('{');
+      String inner = newline == null ? null : newline + "  ";
       String sep = "";
       for (String key : keys) {
         out.append(sep);
-        writeString(out, key);
-        out.append(':');
-        write(out, map.get(key));
+        if (inner != null) {
+          out.append(inner);
+        }
+        writeString(out, key, escapeHtml);
+        out.append(inner == null ? ":" : ": ");
+        write(out, map.get(key), inner, escapeHtml);
         sep = ",";
+      }
+      if (newline != null && !keys.isEmpty()) {
+        out.append(newline);
       }
       out.append('}');
     } else {
@@ -70,10 +156,14 @@ final class GoJson {
     }
   }
 
-  private static void writeString(StringBuilder out, String s) {
+  private static void writeString(StringBuilder out, String s, boolean escapeHtml) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (escapeHtml && (c == '<' || c == '>' || c == '&')) {
+        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        continue;
+      }
       switch (c) {
         case '"':
         case '\\':

@@ -1,30 +1,81 @@
 package dev.pwk.docs;
 
 import dev.pwk.docs.DocsException.Input;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed README template: Markdown text with Go-template actions, of which only calls of the form
- * <code>{{ template "NAME" . }}</code> and Go-template comments are supported. The trim markers
- * <code>{{- </code> and <code> -}}</code> remove the white space (spaces, tabs and new lines)
- * before or after an action, as in Go.
+ * A parsed README template: Markdown text with the Go-template actions that helm-docs templates use
+ * without Sprig functions: <code>{{ template "NAME" . }}</code>, <code>{{ define "NAME" }}</code>
+ * ... <code>{{ end }}</code>, <code>{{ if .Field }}</code> or <code>{{ if not .Field }}</code> ...
+ * <code>{{ else }}</code> ... <code>{{ end }}</code>, <code>{{ .Field }}</code> for a field of
+ * {@link ChartField}, and comments. The trim markers <code>{{- </code> and <code> -}}</code> remove
+ * the white space (spaces, tabs and new lines) before or after an action, as in Go.
+ *
+ * <p>As in helm-docs, a template defined in the README template replaces the built-in template of
+ * the same name, also where other built-in templates call it.
  */
 final class Template {
   private static final String OPEN = "{{";
   private static final String CLOSE = "}}";
-  private static final Pattern CALL =
-      Pattern.compile("template[\\t\\n\\r ]+(\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)[\\t\\n\\r ]+\\.");
+  private static final String NAME = "(\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)";
+  private static final String SPACE = "[\\t\\n\\r ]+";
+  private static final Pattern CALL = Pattern.compile("template" + SPACE + NAME + SPACE + "\\.");
+  private static final Pattern DEFINE = Pattern.compile("define" + SPACE + NAME);
+  private static final Pattern IF = Pattern.compile("if" + SPACE + "(not" + SPACE + ")?\\.(\\w+)");
+  private static final Pattern FIELD = Pattern.compile("\\.(\\w+)");
+  private static final String SUPPORTED =
+      "only {{ template \"NAME\" . }}, {{ define \"NAME\" }}, {{ if .Field }},"
+          + " {{ if not .Field }}, {{ else }}, {{ end }} and {{ .Field }} are supported";
 
-  /** Literal text, or a call of a named template (text is then the name). */
-  private record Part(boolean call, String text) {}
+  /** Go's limit is 100000; a template that nests this deep calls itself without end. */
+  private static final int MAX_DEPTH = 1000;
 
-  private final List<Part> parts;
+  /** A part of a template body. */
+  private sealed interface Node permits Text, Call, Print, If {}
 
-  private Template(List<Part> parts) {
-    this.parts = parts;
+  private record Text(String text) implements Node {}
+
+  private record Call(String name, int line) implements Node {}
+
+  private record Print(ChartField field) implements Node {}
+
+  private record If(ChartField field, boolean negated, List<Node> then, List<Node> otherwise)
+      implements Node {}
+
+  /** An action that opened a block: {@code if} or {@code define}, with what it holds so far. */
+  private static final class Block {
+    final int line;
+    final String defineName;
+    final ChartField field;
+    final boolean negated;
+    final List<Node> then = new ArrayList<>();
+    List<Node> otherwise;
+
+    Block(int line, String defineName, ChartField field, boolean negated) {
+      this.line = line;
+      this.defineName = defineName;
+      this.field = field;
+      this.negated = negated;
+    }
+
+    List<Node> current() {
+      return otherwise == null ? then : otherwise;
+    }
+  }
+
+  private final List<Node> body;
+  private final Map<String, List<Node>> defines;
+
+  private Template(List<Node> body, Map<String, List<Node>> defines) {
+    this.body = body;
+    this.defines = defines;
   }
 
   /**
@@ -33,21 +84,26 @@ final class Template {
    * @throws DocsException for an unsupported action, an unclosed one or an unknown template
    */
   static Template parse(String source) throws DocsException {
-    List<Part> parts = new ArrayList<>();
+    Deque<Block> open = new ArrayDeque<>();
+    List<Node> root = new ArrayList<>();
+    Map<String, List<Node>> defines = new HashMap<>();
+    List<Call> calls = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     boolean trimLeading = false;
     int pos = 0;
     while (true) {
-      int open = source.indexOf(OPEN, pos);
+      List<Node> target = open.isEmpty() ? root : open.peek().current();
+      int openAt = source.indexOf(OPEN, pos);
       // Go trims only the text between two actions, never across a comment.
       int chunkStart = text.length();
-      String chunk = source.substring(pos, open < 0 ? source.length() : open);
+      String chunk = source.substring(pos, openAt < 0 ? source.length() : openAt);
       text.append(trimLeading ? stripLeading(chunk) : chunk);
-      if (open < 0) {
+      if (openAt < 0) {
+        flush(target, text);
         break;
       }
-      int line = lineOf(source, open);
-      int bodyStart = open + OPEN.length();
+      int line = lineOf(source, openAt);
+      int bodyStart = openAt + OPEN.length();
       if (hasTrimMarker(source, bodyStart)) {
         bodyStart += 2;
         trimTrailing(text, chunkStart);
@@ -74,48 +130,209 @@ final class Template {
         if (close < 0) {
           throw new DocsException(Input.TEMPLATE, line, "unclosed action");
         }
-        String body = source.substring(bodyStart, close);
+        String action = source.substring(bodyStart, close);
         trimLeading =
-            body.length() >= 2 && body.endsWith("-") && isSpace(body.charAt(body.length() - 2));
+            action.length() >= 2
+                && action.endsWith("-")
+                && isSpace(action.charAt(action.length() - 2));
         if (trimLeading) {
-          body = body.substring(0, body.length() - 2);
+          action = action.substring(0, action.length() - 2);
         }
-        String name = calledName(body.strip(), line);
-        flush(parts, text);
-        parts.add(new Part(true, name));
+        flush(target, text);
+        action(action.strip(), line, open, root, defines, calls);
       }
       pos = close + CLOSE.length();
     }
-    flush(parts, text);
-    return new Template(List.copyOf(parts));
-  }
-
-  /** Runs the template; the named templates must exist, which {@link #parse} checked. */
-  String execute(HelmDocsTemplates.Data data) {
-    StringBuilder out = new StringBuilder();
-    for (Part p : parts) {
-      out.append(p.call() ? HelmDocsTemplates.render(p.text(), data) : p.text());
-    }
-    return out.toString();
-  }
-
-  private static String calledName(String body, int line) throws DocsException {
-    Matcher m = CALL.matcher(body);
-    if (!m.matches()) {
+    if (!open.isEmpty()) {
+      Block b = open.peek();
       throw new DocsException(
           Input.TEMPLATE,
-          line,
-          "unsupported action {{" + body + "}}: only {{ template \"NAME\" . }} is supported");
+          b.line,
+          (b.defineName == null ? "{{ if }}" : "{{ define \"" + b.defineName + "\" }}")
+              + " has no {{ end }}");
     }
-    String literal = m.group(1);
+    for (Call call : calls) {
+      if (call.name().equals(HelmDocsTemplates.ROW_DEFAULT_TEMPLATE)) {
+        throw new DocsException(
+            Input.TEMPLATE,
+            call.line(),
+            "\""
+                + call.name()
+                + "\" renders one row of chart.valuesTableHtml; a template cannot call it");
+      }
+      if (!defines.containsKey(call.name()) && !HelmDocsTemplates.exists(call.name())) {
+        throw new DocsException(
+            Input.TEMPLATE, call.line(), "unknown template \"" + call.name() + "\"");
+      }
+    }
+    return new Template(List.copyOf(root), Map.copyOf(defines));
+  }
+
+  /** Adds one action to the innermost open block, or to {@code root}. */
+  private static void action(
+      String action,
+      int line,
+      Deque<Block> open,
+      List<Node> root,
+      Map<String, List<Node>> defines,
+      List<Call> calls)
+      throws DocsException {
+    List<Node> target = open.isEmpty() ? root : open.peek().current();
+    Matcher m;
+    if ((m = CALL.matcher(action)).matches()) {
+      Call call = new Call(name(m.group(1)), line);
+      calls.add(call);
+      target.add(call);
+    } else if ((m = DEFINE.matcher(action)).matches()) {
+      if (!open.isEmpty()) {
+        throw new DocsException(Input.TEMPLATE, line, "{{ define }} inside another block");
+      }
+      String name = name(m.group(1));
+      if (defines.containsKey(name)) {
+        throw new DocsException(Input.TEMPLATE, line, "template \"" + name + "\" is defined twice");
+      }
+      if (name.equals(HelmDocsTemplates.ROW_DEFAULT_TEMPLATE)) {
+        throw new DocsException(
+            Input.TEMPLATE, line, "redefining \"" + name + "\" is not supported");
+      }
+      open.push(new Block(line, name, null, false));
+    } else if ((m = IF.matcher(action)).matches()) {
+      open.push(new Block(line, null, field(m.group(2), action, line), m.group(1) != null));
+    } else if (action.equals("else")) {
+      Block b = open.peek();
+      if (b == null || b.defineName != null) {
+        throw new DocsException(Input.TEMPLATE, line, "{{ else }} outside {{ if }}");
+      }
+      if (b.otherwise != null) {
+        throw new DocsException(Input.TEMPLATE, line, "a second {{ else }} in one {{ if }}");
+      }
+      b.otherwise = new ArrayList<>();
+    } else if (action.equals("end")) {
+      Block b = open.poll();
+      if (b == null) {
+        throw new DocsException(
+            Input.TEMPLATE, line, "{{ end }} without {{ if }} or {{ define }}");
+      }
+      if (b.defineName != null) {
+        defines.put(b.defineName, List.copyOf(b.then));
+      } else {
+        (open.isEmpty() ? root : open.peek().current())
+            .add(
+                new If(
+                    b.field,
+                    b.negated,
+                    List.copyOf(b.then),
+                    b.otherwise == null ? List.of() : List.copyOf(b.otherwise)));
+      }
+    } else if ((m = FIELD.matcher(action)).matches()) {
+      ChartField field = field(m.group(1), action, line);
+      if (!field.printable()) {
+        throw unsupported(action, line);
+      }
+      target.add(new Print(field));
+    } else {
+      throw unsupported(action, line);
+    }
+  }
+
+  private static ChartField field(String name, String action, int line) throws DocsException {
+    ChartField field = ChartField.named(name);
+    if (field == null) {
+      throw unsupported(action, line);
+    }
+    return field;
+  }
+
+  private static DocsException unsupported(String action, int line) {
+    return new DocsException(
+        Input.TEMPLATE, line, "unsupported action {{" + action + "}}: " + SUPPORTED);
+  }
+
+  private static String name(String literal) {
     String name = literal.substring(1, literal.length() - 1);
-    if (literal.charAt(0) == '"') {
-      name = name.replaceAll("\\\\(.)", "$1");
+    return literal.charAt(0) == '"' ? name.replaceAll("\\\\(.)", "$1") : name;
+  }
+
+  /**
+   * Runs the template; the named templates must exist, which {@link #parse} checked.
+   *
+   * @throws DocsException when templates call each other without end
+   */
+  String execute(HelmDocsTemplates.Data data) throws DocsException {
+    Run run = new Run(data);
+    try {
+      return run.nodes(body);
+    } catch (Run.TooDeep e) {
+      throw new DocsException(
+          Input.TEMPLATE,
+          e.line,
+          "template \""
+              + e.name
+              + "\" calls itself without end (more than "
+              + MAX_DEPTH
+              + " deep)");
     }
-    if (!HelmDocsTemplates.exists(name)) {
-      throw new DocsException(Input.TEMPLATE, line, "unknown template \"" + name + "\"");
+  }
+
+  /** One execution: what the templates see, and the depth of template calls. */
+  private final class Run implements HelmDocsTemplates.Context {
+    private final HelmDocsTemplates.Data data;
+    private int depth;
+    private int line = -1;
+
+    Run(HelmDocsTemplates.Data data) {
+      this.data = data;
     }
-    return name;
+
+    @Override
+    public HelmDocsTemplates.Data data() {
+      return data;
+    }
+
+    @Override
+    public String template(String name) {
+      if (++depth > MAX_DEPTH) {
+        throw new TooDeep(name, line);
+      }
+      try {
+        List<Node> defined = defines.get(name);
+        return defined != null ? nodes(defined) : HelmDocsTemplates.render(name, this);
+      } finally {
+        depth--;
+      }
+    }
+
+    String nodes(List<Node> nodes) {
+      StringBuilder out = new StringBuilder();
+      for (Node n : nodes) {
+        if (n instanceof Text t) {
+          out.append(t.text());
+        } else if (n instanceof Call c) {
+          int outer = line;
+          line = c.line();
+          out.append(template(c.name()));
+          line = outer;
+        } else if (n instanceof Print p) {
+          out.append(p.field().text(data));
+        } else if (n instanceof If i) {
+          out.append(nodes(i.field().truth(data) != i.negated() ? i.then() : i.otherwise()));
+        }
+      }
+      return out.toString();
+    }
+
+    /** Unwinds a call chain that went too deep, to be reported at the line of its last call. */
+    private static final class TooDeep extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+      final String name;
+      final int line;
+
+      TooDeep(String name, int line) {
+        super(null, null, false, false);
+        this.name = name;
+        this.line = line;
+      }
+    }
   }
 
   /** The index of the closing delimiter, skipping string literals, or -1. */
@@ -162,9 +379,9 @@ final class Template {
     b.setLength(end);
   }
 
-  private static void flush(List<Part> parts, StringBuilder text) {
+  private static void flush(List<Node> target, StringBuilder text) {
     if (text.length() > 0) {
-      parts.add(new Part(false, text.toString()));
+      target.add(new Text(text.toString()));
       text.setLength(0);
     }
   }

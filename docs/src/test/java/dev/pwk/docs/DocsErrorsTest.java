@@ -57,6 +57,69 @@ class DocsErrorsTest {
     }
 
     @Test
+    @DisplayName("if on an unknown field, and printing a list field, are unsupported")
+    void unsupportedFields() {
+      for (String action :
+          List.of("{{ if .Nope }}x{{ end }}", "{{ .Maintainers }}", "{{ .nope }}")) {
+        DocsException e = renderFails("line one\n" + action + "\n", "");
+        assertEquals(2, e.line(), action);
+        assertTrue(e.problem().startsWith("unsupported action {{"), e.problem());
+      }
+    }
+
+    @Test
+    @DisplayName("blocks must be closed and closed once")
+    void blocks() {
+      DocsException e = renderFails("a\n{{ if .Home }}\nb\n", "");
+      assertEquals(2, e.line());
+      assertEquals("{{ if }} has no {{ end }}", e.problem());
+      assertEquals(
+          "{{ define \"x\" }} has no {{ end }}", renderFails("{{ define \"x\" }}", "").problem());
+      assertEquals(
+          "{{ end }} without {{ if }} or {{ define }}", renderFails("a {{ end }}", "").problem());
+      assertEquals("{{ else }} outside {{ if }}", renderFails("{{ else }}", "").problem());
+      assertEquals(
+          "a second {{ else }} in one {{ if }}",
+          renderFails("{{ if .Home }}{{ else }}{{ else }}{{ end }}", "").problem());
+      assertEquals(
+          "{{ define }} inside another block",
+          renderFails("{{ if .Home }}{{ define \"x\" }}{{ end }}{{ end }}", "").problem());
+    }
+
+    @Test
+    @DisplayName("a template defined twice")
+    void definedTwice() {
+      DocsException e =
+          renderFails("{{ define \"x\" }}a{{ end }}\n{{ define \"x\" }}b{{ end }}", "");
+      assertEquals(2, e.line());
+      assertEquals("template \"x\" is defined twice", e.problem());
+    }
+
+    @Test
+    @DisplayName("chart.valueDefaultColumnRender can be neither called nor redefined")
+    void rowTemplate() {
+      assertEquals(
+          "\"chart.valueDefaultColumnRender\" renders one row of chart.valuesTableHtml;"
+              + " a template cannot call it",
+          renderFails("{{ template \"chart.valueDefaultColumnRender\" . }}", "").problem());
+      assertEquals(
+          "redefining \"chart.valueDefaultColumnRender\" is not supported",
+          renderFails("{{ define \"chart.valueDefaultColumnRender\" }}x{{ end }}", "").problem());
+    }
+
+    @Test
+    @DisplayName("templates that call each other without end")
+    void endlessCalls() {
+      DocsException e =
+          renderFails(
+              "{{ define \"a\" }}{{ template \"b\" . }}{{ end }}"
+                  + "{{ define \"b\" }}{{ template \"a\" . }}{{ end }}\n\n{{ template \"a\" . }}",
+              "");
+      assertEquals(Input.TEMPLATE, e.input());
+      assertTrue(e.problem().contains("calls itself without end"), e.problem());
+    }
+
+    @Test
     @DisplayName("unclosed actions and comments are errors")
     void unclosed() {
       assertEquals(

@@ -1,10 +1,12 @@
 package dev.pwk.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,35 @@ class GoJsonTest {
         "{\"B\":1,\"a\":1,\"b\":1,\"list\":[3,null,true,\"x\"],\"\u00e9\":1,\"\uFFFF\":1,"
             + "\"\uD83D\uDE00\":1}",
         GoJson.encode(map));
+  }
+
+  @Test
+  @DisplayName("indented output is json.MarshalIndent's: two spaces, '<', '>' and '&' escaped")
+  void indented() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("b", Arrays.asList(1.0, "<a & b>"));
+    map.put("a", Map.of());
+    map.put("c", List.of());
+    map.put("d", Map.of("x", 0.5));
+    assertEquals(
+        "{\n  \"a\": {},\n  \"b\": [\n    1,\n    \"\\u003ca \\u0026 b\\u003e\"\n  ],\n"
+            + "  \"c\": [],\n  \"d\": {\n    \"x\": 0.5\n  }\n}",
+        GoJson.encodeIndented(map));
+    assertEquals("null", GoJson.encodeIndented(null));
+    assertEquals("\"s\"", GoJson.encodeIndented("s"));
+  }
+
+  @Test
+  @DisplayName("decoding is Sprig's fromJson: numbers are float64, anything not JSON is null")
+  void decode() {
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("a", List.of(1.0, 2.5, true, "x"));
+    expected.put("b", null);
+    assertEquals(expected, GoJson.decodeOrNull("{\"a\":[1,2.5,true,\"x\"],\"b\":null}"));
+    assertEquals(Map.of("k", 2.0), GoJson.decodeOrNull("{\"k\":1,\"k\":2}"), "last key wins");
+    for (String notJson :
+        List.of("nil", "", "twice the replicas", "1 2", "{\"a\":", "1e400", "01")) {
+      assertNull(GoJson.decodeOrNull(notJson), notJson);
+    }
   }
 }

@@ -75,18 +75,23 @@ class GoldenTest {
                     new ChartInfo.Dependency(
                         d.path("name").asText(""),
                         d.path("repository").asText(""),
-                        d.path("version").asText(""))));
+                        d.path("version").asText(""),
+                        d.path("alias").asText(""))));
+    List<String> sources = new ArrayList<>();
+    n.path("sources").forEach(s -> sources.add(s.asText()));
     return new ChartInfo(
         "v2",
         n.path("name").asText(""),
         n.path("version").asText(""),
         n.path("appVersion").asText(""),
         n.path("description").asText(""),
-        "application",
-        "",
-        List.of(),
+        n.path("type").asText(""),
+        n.path("home").asText(""),
+        sources,
         maintainers,
-        dependencies);
+        dependencies,
+        n.path("kubeVersion").asText(""),
+        n.path("deprecated").asBoolean(false));
   }
 
   private static String read(Path file) throws IOException {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param sources source repositories
  * @param maintainers chart maintainers
  * @param dependencies chart dependencies (library charts)
+ * @param kubeVersion the Kubernetes versions the chart supports, as a semver range; empty if unset
+ * @param deprecated whether the chart is marked deprecated
  */
 public record ChartInfo(
     String apiVersion,
@@ -26,7 +28,9 @@ public record ChartInfo(
     String home,
     List<String> sources,
     List<Maintainer> maintainers,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    String kubeVersion,
+    boolean deprecated) {
 
   public ChartInfo {
     sources = List.copyOf(sources);
@@ -34,9 +38,41 @@ public record ChartInfo(
     dependencies = List.copyOf(dependencies);
   }
 
+  /** Metadata of a chart that sets no {@code kubeVersion} and is not deprecated. */
+  public ChartInfo(
+      String apiVersion,
+      String name,
+      String version,
+      String appVersion,
+      String description,
+      String type,
+      String home,
+      List<String> sources,
+      List<Maintainer> maintainers,
+      List<Dependency> dependencies) {
+    this(
+        apiVersion,
+        name,
+        version,
+        appVersion,
+        description,
+        type,
+        home,
+        sources,
+        maintainers,
+        dependencies,
+        "",
+        false);
+  }
+
   /** A chart maintainer; {@code email} and {@code url} may be empty. */
   public record Maintainer(String name, String email, String url) {}
 
-  /** A chart dependency. */
-  public record Dependency(String name, String repository, String version) {}
+  /** A chart dependency; {@code alias} is empty when the chart gives none. */
+  public record Dependency(String name, String repository, String version, String alias) {
+    /** A dependency without an alias. */
+    public Dependency(String name, String repository, String version) {
+      this(name, repository, version, "");
+    }
+  }
 }

@@ -61,7 +61,8 @@ public final class ValuesContract {
     List<ChartInfo.Dependency> deps = new ArrayList<>();
     for (JsonNode d : n.path("dependencies")) {
       deps.add(
-          new ChartInfo.Dependency(text(d, "name"), text(d, "repository"), text(d, "version")));
+          new ChartInfo.Dependency(
+              text(d, "name"), text(d, "repository"), text(d, "version"), text(d, "alias")));
     }
     List<String> sources = new ArrayList<>();
     n.path("sources").forEach(s -> sources.add(s.asText()));
@@ -75,7 +76,9 @@ public final class ValuesContract {
         text(n, "home"),
         sources,
         maintainers,
-        deps);
+        deps,
+        text(n, "kubeVersion"),
+        n.path("deprecated").asBoolean(false));
   }
 
   private static String text(JsonNode node, String key) {

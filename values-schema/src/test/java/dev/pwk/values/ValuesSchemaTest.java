@@ -126,6 +126,8 @@ class ValuesSchemaTest {
           () -> assertEquals("3.8.3", c.appVersion()),
           () -> assertEquals("v2", c.apiVersion()),
           () -> assertEquals("application", c.type()),
+          () -> assertEquals("", c.kubeVersion(), "the chart sets no kubeVersion"),
+          () -> assertEquals(false, c.deprecated()),
           () ->
               assertEquals(
                   List.of(

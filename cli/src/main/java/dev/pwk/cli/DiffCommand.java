@@ -46,6 +46,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
       var plan = session.plan(name, values, ReleaseOptions.defaults());

@@ -31,6 +31,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
       var revisions = ReleaseSession.call(() -> session.manager.history(name, session.namespace));
       PrintWriter out = spec.commandLine().getOut();

@@ -42,6 +42,7 @@ final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
       var plan = session.plan(name, values, flags.options(createNamespace));

@@ -85,6 +85,7 @@ final class LintCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "nothing to lint: name values files, or give -f/--set");
     }
+    NameArguments.check(spec, release, namespace);
     ValuesLoader loader = ValuesLoader.create();
     ValuesValidator validator = ValuesValidator.create();
     Release target = new Release(release, namespace);

@@ -41,6 +41,7 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
       var result =
           ReleaseSession.call(

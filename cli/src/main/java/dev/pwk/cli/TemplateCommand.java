@@ -128,14 +128,7 @@ final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (!RenderOptions.isValidReleaseName(releaseName)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "invalid release name \""
-              + releaseName
-              + "\": use at most 53 lower-case letters, digits, '-' and '.', starting and ending"
-              + " with a letter or digit");
-    }
+    NameArguments.check(spec, releaseName, namespace);
     KubeCapabilities capabilities;
     try {
       capabilities = KubeCapabilities.of(kubeVersion).withApiVersions(apiVersions);

@@ -34,6 +34,7 @@ final class UninstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
       var result =
           ReleaseSession.call(() -> session.manager.uninstall(name, session.namespace, keepHistory));

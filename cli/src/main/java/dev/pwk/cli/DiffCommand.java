@@ -50,7 +50,7 @@ final class DiffCommand implements Callable<Integer> {
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
       var plan = session.plan(name, values, ReleaseOptions.defaults());
-      List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager.diff(plan));
+      List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager().diff(plan));
       PrintWriter out = spec.commandLine().getOut();
       boolean changed = false;
       for (ObjectDiff d : diffs) {

@@ -43,10 +43,11 @@ final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NameArguments.check(spec, name, kube.namespace);
+    var options = flags.options(createNamespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
-      var plan = session.plan(name, values, flags.options(createNamespace));
-      var result = ReleaseSession.call(() -> session.manager.install(plan));
+      var plan = session.plan(name, values, options);
+      var result = ReleaseSession.call(() -> session.manager().install(plan));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);
       return ExitCodes.OK;
     } catch (ReleaseSession.Stop stop) {

@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
-      var report = ReleaseSession.call(() -> session.manager.status(name, session.namespace));
+      var report = ReleaseSession.call(() -> session.manager().status(name, session.namespace));
       var r = report.revision();
       PrintWriter out = spec.commandLine().getOut();
       out.println("NAME: " + r.name());

@@ -725,9 +725,9 @@ final class CommandModels {
         "Compares a server-side dry run with the live objects, as unified diffs.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
-        "0", "shown (with --detailed-exitcode: no differences)",
-        "1", "the values have errors, or the comparison failed",
-        "2", "usage error, unreachable cluster, or (with --detailed-exitcode) differences"));
+        "0", "shown; with --detailed-exitcode: no differences",
+        "1", "the values have errors, or the comparison failed; with --detailed-exitcode: any failure",
+        "2", "usage error, unreadable input or an unreachable cluster; with --detailed-exitcode: differences"));
     c.spec = spec;
     spec.addPositional(
         FieldBinding.bind(PositionalParamSpec.builder(), c, "name")
@@ -751,7 +751,8 @@ final class CommandModels {
             .type(boolean.class)
             .auxiliaryTypes(boolean.class)
             .paramLabel("<detailedExitCode>")
-            .description("Exit 2 when there are differences, 0 when there are none.")
+            .description(
+        "Exit 0 when there are no differences, 2 when there are, and 1 on any failure, as helm diff and terraform plan do.")
             .build());
     spec.addOption(
         FieldBinding.bind(OptionSpec.builder("--no-color"), c, "noColor")

@@ -167,7 +167,10 @@ public final class Pwk implements Runnable {
     err.println("pwk: " + e.getMessage());
     String name = cl.getCommandSpec().qualifiedName(" ");
     err.println("Run '" + name + " --help' for usage.");
-    return ExitCodes.USAGE;
+    boolean detailedDiff =
+        cl.getCommandSpec().userObject() instanceof DiffCommand
+            && List.of(args).contains("--detailed-exitcode");
+    return DiffCommand.failureCode(detailedDiff, ExitCodes.USAGE);
   }
 
   private static int handleExecutionException(

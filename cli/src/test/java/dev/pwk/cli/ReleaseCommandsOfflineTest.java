@@ -163,4 +163,44 @@ class ReleaseCommandsOfflineTest {
       assertEquals("kubeconfig file not found: " + dir, e.getMessage());
     }
   }
+
+  @Nested
+  @DisplayName("diff --detailed-exitcode: 0 no changes, 2 changes, 1 any failure")
+  class DetailedExitCode {
+    @Test
+    @DisplayName("failures that exit 2 without the flag exit 1 with it")
+    void failuresExitOne() {
+      String missing = dir.resolve("none.yaml").toString();
+      List<String[]> failures =
+          List.of(
+              new String[] {"diff", "demo", "-f", GOOD},
+              new String[] {"diff", "demo", "-f", missing},
+              new String[] {"diff", "My_Worker", "-f", GOOD},
+              new String[] {"diff", "demo", "-f", GOOD, "--bogus"});
+      for (String[] args : failures) {
+        CliRun plain = run(args);
+        assertEquals(2, plain.exitCode(), plain::toString);
+        List<String> detailed = new ArrayList<>(List.of(args));
+        detailed.add("--detailed-exitcode");
+        CliRun run = run(detailed.toArray(String[]::new));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(plain.err(), run.err());
+      }
+    }
+
+    @Test
+    @DisplayName("findings in the values exit 1 either way")
+    void findings() {
+      assertEquals(1, run("diff", "demo", "-f", BROKEN, "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    @DisplayName("a failure's code turns from 2 to 1 only with the flag")
+    void failureCode() {
+      assertEquals(ExitCodes.FINDINGS, DiffCommand.failureCode(true, ExitCodes.USAGE));
+      assertEquals(ExitCodes.FINDINGS, DiffCommand.failureCode(true, ExitCodes.FINDINGS));
+      assertEquals(ExitCodes.USAGE, DiffCommand.failureCode(false, ExitCodes.USAGE));
+      assertEquals(ExitCodes.FINDINGS, DiffCommand.failureCode(false, ExitCodes.FINDINGS));
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.pwk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,38 @@ class UsageErrorsTest {
               "--set-literal", "commonLabels.team={{ .Release.Name }}-team"),
           BAD_NAME,
           "pwk lint");
+    }
+  }
+
+  @Nested
+  @DisplayName("malformed --set flags are usage errors (exit 2)")
+  class SetSyntax {
+    @Test
+    @DisplayName("lint")
+    void lint() {
+      CliRun run = CliRun.of("lint", "-f", GOOD, "--set", "worker.config[x=1");
+      assertEquals(2, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("[input.set-syntax]"), run::toString);
+      CliRun json = CliRun.of("lint", "-f", GOOD, "--set-json", "worker.config={");
+      assertEquals(2, json.exitCode(), json::toString);
+      assertTrue(json.out().contains("[input.set-json-syntax]"), json::toString);
+    }
+
+    @Test
+    @DisplayName("template")
+    void template() {
+      CliRun run = CliRun.of("template", "-f", GOOD, "--set", "worker.config[x=1");
+      assertEquals(2, run.exitCode(), run::toString);
+      assertTrue(run.err().contains("[input.set-syntax]"), run::toString);
+      assertEquals("", run.out());
+    }
+
+    @Test
+    @DisplayName("a well-formed --set with a wrong value is a finding (exit 1), not a usage error")
+    void wrongValue() {
+      CliRun run = CliRun.of("lint", "-f", GOOD, "--set", "worker.replicaCount=two");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertFalse(run.out().contains("syntax"), run::toString);
     }
   }
 }

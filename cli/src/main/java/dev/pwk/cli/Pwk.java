@@ -164,7 +164,7 @@ public final class Pwk implements Runnable {
   private static int handleParameterException(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("pwk: " + e.getMessage());
+    err.println("pwk: " + UsageMessages.of(e));
     String name = cl.getCommandSpec().qualifiedName(" ");
     err.println("Run '" + name + " --help' for usage.");
     boolean detailedDiff =

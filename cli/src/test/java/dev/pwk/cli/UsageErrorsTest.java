@@ -23,6 +23,44 @@ class UsageErrorsTest {
   }
 
   @Nested
+  @DisplayName("typos")
+  class Typos {
+    @Test
+    @DisplayName("an unknown command suggests the nearest one")
+    void command() {
+      assertUsageError(
+          CliRun.of("lnt", "x.yaml"), "unknown command 'lnt'; did you mean 'lint'?", "pwk");
+    }
+
+    @Test
+    @DisplayName("an unknown option suggests the nearest one of that command")
+    void option() {
+      assertUsageError(
+          CliRun.of("lint", "--stict", GOOD),
+          "unknown option '--stict'; did you mean '--strict'?",
+          "pwk lint");
+    }
+
+    @Test
+    @DisplayName("an unknown format lists the formats in lower case, as users type them")
+    void format() {
+      assertUsageError(
+          CliRun.of("lint", "--format", "xml", GOOD),
+          "Invalid value for option '--format': expected one of text, json, junit, sarif, github"
+              + " but was 'xml'",
+          "pwk lint");
+    }
+
+    @Test
+    @DisplayName("an unknown shell lists the shells in lower case")
+    void shell() {
+      CliRun run = CliRun.of("completion", "fish");
+      assertEquals(2, run.exitCode(), run::toString);
+      assertTrue(run.err().contains("expected one of bash, zsh but was 'fish'"), run::toString);
+    }
+  }
+
+  @Nested
   @DisplayName("release names and namespaces: Helm's rules, the same words from every command")
   class Names {
     private static final String BAD_NAME =

@@ -55,7 +55,7 @@ final class DocsCommand implements Callable<Integer> {
   boolean check;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (check && output == null) {
       throw new ParameterException(spec.commandLine(), "--check needs --output FILE to compare");
     }

@@ -16,10 +16,8 @@ import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -126,7 +124,7 @@ final class TemplateCommand implements Callable<Integer> {
   boolean noColor;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     NameArguments.check(spec, releaseName, namespace);
     KubeCapabilities capabilities;
@@ -221,7 +219,7 @@ final class TemplateCommand implements Callable<Integer> {
    * its own folder. All of them render before any is written, so a bad file writes nothing. Only
    * the YAML text of each render is kept until then (a few kilobytes a file), not its objects.
    */
-  private int renderEach(KubeCapabilities capabilities) throws IOException {
+  private int renderEach(KubeCapabilities capabilities) {
     if (outputDir == null) {
       throw new ParameterException(spec.commandLine(), "--each needs --output-dir");
     }
@@ -263,20 +261,9 @@ final class TemplateCommand implements Callable<Integer> {
       err.flush();
       return exit;
     }
-    try {
-      IntStream.range(0, outcomes.size())
-          .parallel()
-          .forEach(
-              i -> {
-                try {
-                  writeFiles(outputDir.resolve(stems.get(i)), outcomes.get(i).files(), false);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    IntStream.range(0, outcomes.size())
+        .parallel()
+        .forEach(i -> writeFiles(outputDir.resolve(stems.get(i)), outcomes.get(i).files(), false));
     err.println("wrote " + each.size() + " renders to " + outputDir);
     err.flush();
     return ExitCodes.OK;
@@ -324,8 +311,7 @@ final class TemplateCommand implements Callable<Integer> {
   }
 
   /** Writes each template file's text under {@code dir}, as {@code helm template} lays it out. */
-  private void writeFiles(Path dir, Map<String, String> files, boolean announce)
-      throws IOException {
+  private void writeFiles(Path dir, Map<String, String> files, boolean announce) {
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path file = templatesDir(dir).resolve(e.getKey());
       AtomicFiles.write(file, e.getValue());

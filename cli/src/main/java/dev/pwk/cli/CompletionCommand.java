@@ -33,7 +33,8 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash("pwk", spec.root().commandLine());
+    // Every command, whatever main registered for this run (it builds only the command it runs).
+    String script = AutoComplete.bash("pwk", Pwk.newCommandLine());
     spec.commandLine().getOut().print(script);
     return ExitCodes.OK;
   }

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
     addMethodSubcommands = false,
     name = "completion",
     description = {
-      "Print a shell completion script.",
-      "bash: source <(pwk completion bash)",
-      "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(pwk completion zsh)"
+      "Print a shell completion script for bash or zsh.",
+      "Load it in the shell, or in its startup file:",
+      "  source <(pwk completion bash)",
+      "  source <(pwk completion zsh)"
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate a README from a helm-docs template and the chart's values.",
-      "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}.",
-      "Without --template, renders pwk's own chart README. With --check, writes nothing and",
-      "fails with a unified diff when --output is stale."
+      "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}."
+          + " Without --template, renders pwk's own chart README. With --check, writes nothing"
+          + " and fails with a unified diff when --output is stale."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Install a worker release on a cluster.",
-      "Lints, renders for the cluster's version, applies every object with server-side apply",
-      "(field manager pwk) and records revision 1."
+      "Lints the values (before contacting the cluster), renders for the cluster's version,"
+          + " applies every object with server-side apply (field manager pwk) and records"
+          + " revision 1."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -36,12 +36,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lint worker values files; every finding points at its file:line:column.",
-      "Checks the chart's schema, the values the chart requires at render time (which helm lint",
-      "never reports), the base job template, and review rules.",
+      "Checks the chart's schema, the values the chart requires at render time (which helm lint"
+          + " never reports), the base job template, and review rules.",
       "",
-      "FILE arguments are linted one by one, each over the chart defaults (and over any -f",
-      "files given), which is what pre-commit passes. Without FILE arguments, the merge of the",
-      "-f files and --set flags is linted as one, exactly as pwk template and helm would see it."
+      "FILE arguments are linted one by one, each over the chart defaults (and over any -f files"
+          + " given), which is what pre-commit passes. Without FILE arguments, the merge of the -f"
+          + " files and --set flags is linted as one, exactly as pwk template and helm would see"
+          + " it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

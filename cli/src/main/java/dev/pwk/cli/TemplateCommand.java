@@ -44,9 +44,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Render the manifests the chart renders, as helm template prints them.",
-      "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs",
-      "cleanly against helm template. Values are linted first: errors stop the render before",
-      "anything is written; warnings go to standard error."
+      "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs"
+          + " cleanly against helm template. Values are linted first: errors stop the render"
+          + " before anything is written; warnings go to standard error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Upgrade a worker release to new values.",
-      "Applies the new render, deletes objects the previous revision had and this one has not",
-      "(such as the HPA when autoscaling is turned off), and records a revision."
+      "Lints the values (before contacting the cluster), applies the new render, deletes objects"
+          + " the previous revision had and this one has not (such as the HPA when autoscaling is"
+          + " turned off), and records a revision."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -135,6 +135,7 @@ final class CommandModels {
             .description(
         "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
             .defaultValue("text")
+            .completionCandidates(new FormatNames())
             .build());
     spec.addOption(
         FieldBinding.bind(OptionSpec.builder("--strict"), c, "strict")

@@ -42,6 +42,7 @@ class CompletionTest {
     expected.put("pwk li", List.of("lint", "lint-job-template"));
     expected.put("pwk lint --st", List.of("--strict"));
     expected.put("pwk completion ", List.of("bash", "zsh"));
+    expected.put("pwk lint --format ", List.of("text", "json", "junit", "sarif", "github"));
     CommandLine root = Pwk.newCommandLine();
     expected.put("pwk ", visibleSubcommands(root));
     for (CommandLine command : visibleCommands(root)) {

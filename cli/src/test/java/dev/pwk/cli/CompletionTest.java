@@ -98,8 +98,9 @@ class CompletionTest {
     assertTrue(lines.contains("LINE: pwk lint --strict"), out);
   }
 
+  /** The script as {@code pwk completion SHELL} prints it, through main's command line. */
   private Path script(String shell) throws IOException {
-    CliRun run = CliRun.of("completion", shell);
+    CliRun run = CliRun.ofMain("completion", shell);
     assertEquals(0, run.exitCode(), run::toString);
     Path script = dir.resolve("pwk-completion." + shell);
     Files.writeString(script, run.out(), StandardCharsets.UTF_8);

@@ -135,6 +135,7 @@ final class CommandModels {
             .description(
         "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
             .defaultValue("text")
+            .completionCandidates(new FormatNames())
             .build());
     spec.addOption(
         FieldBinding.bind(OptionSpec.builder("--strict"), c, "strict")
@@ -216,13 +217,9 @@ final class CommandModels {
     spec.name("lint");
     spec.usageMessage().description(
         "Lint worker values files; every finding points at its file:line:column.",
-        "Checks the chart's schema, the values the chart requires at render time (all of them as",
-        "errors at their line; helm lint only logs them as warnings and exits 0), the base job",
-        "template, and review rules.",
+        "Checks the chart's schema, the values the chart requires at render time (all of them as errors at their line; helm lint only logs them as warnings and exits 0), the base job template, and review rules.",
         "",
-        "FILE arguments are linted one by one, each over the chart defaults (and over any -f",
-        "files given), which is what pre-commit passes. Without FILE arguments, the merge of the",
-        "-f files and --set flags is linted as one, exactly as pwk template and helm would see it.");
+        "FILE arguments are linted one by one, each over the chart defaults (and over any -f files given), which is what pre-commit passes. Without FILE arguments, the merge of the -f files and --set flags is linted as one, exactly as pwk template and helm would see it.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "no errors (warnings allowed)",
@@ -280,12 +277,7 @@ final class CommandModels {
     spec.name("lint-job-template");
     spec.usageMessage().description(
         "Lint Prefect base job template JSON files before they reach a work pool.",
-        "A base job template is what a work pool gives its flow runs; teams keep it in git and",
-        "pass it with --set-file worker.config.baseJobTemplate.configuration=FILE. Checked as",
-        "Prefect's API and its Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults",
-        "match it; every {{ placeholder }} in 'job_configuration' a declared variable, and every",
-        "variable used; and a 'job_manifest' that, filled in, is a batch/v1 Job Prefect's worker",
-        "accepts. Every finding points at its file:line:column.");
+        "A base job template is what a work pool gives its flow runs; teams keep it in git and pass it with --set-file worker.config.baseJobTemplate.configuration=FILE. Checked as Prefect's API and its Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults match it; every {{ placeholder }} in 'job_configuration' a declared variable, and every variable used; and a 'job_manifest' that, filled in, is a batch/v1 Job Prefect's worker accepts. Every finding points at its file:line:column.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "no errors (warnings allowed)",
@@ -315,9 +307,7 @@ final class CommandModels {
     spec.name("template");
     spec.usageMessage().description(
         "Render the manifests the chart renders, as helm template prints them.",
-        "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs",
-        "cleanly against helm template. Values are linted first: errors stop the render before",
-        "anything is written; warnings go to standard error.");
+        "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs cleanly against helm template. Values are linted first: errors stop the render before anything is written; warnings go to standard error.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "rendered",
@@ -481,8 +471,7 @@ final class CommandModels {
     spec.name("install");
     spec.usageMessage().description(
         "Install a worker release on a cluster.",
-        "Lints, renders for the cluster's version, applies every object with server-side apply",
-        "(field manager pwk) and records revision 1.");
+        "Lints the values (before contacting the cluster), renders for the cluster's version, applies every object with server-side apply (field manager pwk) and records revision 1.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "installed",
@@ -533,8 +522,7 @@ final class CommandModels {
     spec.name("upgrade");
     spec.usageMessage().description(
         "Upgrade a worker release to new values.",
-        "Applies the new render, deletes objects the previous revision had and this one has not",
-        "(such as the HPA when autoscaling is turned off), and records a revision.");
+        "Lints the values (before contacting the cluster), applies the new render, deletes objects the previous revision had and this one has not (such as the HPA when autoscaling is turned off), and records a revision.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "upgraded",
@@ -726,9 +714,9 @@ final class CommandModels {
         "Compares a server-side dry run with the live objects, as unified diffs.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
-        "0", "shown (with --detailed-exitcode: no differences)",
-        "1", "the values have errors, or the comparison failed",
-        "2", "usage error, unreachable cluster, or (with --detailed-exitcode) differences"));
+        "0", "shown; with --detailed-exitcode: no differences",
+        "1", "the values have errors, or the comparison failed; with --detailed-exitcode: any failure",
+        "2", "usage error, unreadable input or an unreachable cluster; with --detailed-exitcode: differences"));
     c.spec = spec;
     spec.addPositional(
         FieldBinding.bind(PositionalParamSpec.builder(), c, "name")
@@ -752,7 +740,8 @@ final class CommandModels {
             .type(boolean.class)
             .auxiliaryTypes(boolean.class)
             .paramLabel("<detailedExitCode>")
-            .description("Exit 2 when there are differences, 0 when there are none.")
+            .description(
+        "Exit 0 when there are no differences, 2 when there are, and 1 on any failure, as helm diff and terraform plan do.")
             .build());
     spec.addOption(
         FieldBinding.bind(OptionSpec.builder("--no-color"), c, "noColor")
@@ -770,9 +759,7 @@ final class CommandModels {
     spec.name("docs");
     spec.usageMessage().description(
         "Generate a README from a helm-docs template and the chart's values.",
-        "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}.",
-        "Without --template, renders pwk's own chart README. With --check, writes nothing and",
-        "fails with a unified diff when --output is stale.");
+        "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}. Without --template, renders pwk's own chart README. With --check, writes nothing and fails with a unified diff when --output is stale.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "rendered, or up to date with --check",
@@ -861,9 +848,10 @@ final class CommandModels {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(c);
     spec.name("completion");
     spec.usageMessage().description(
-        "Print a shell completion script.",
-        "bash: source <(pwk completion bash)",
-        "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(pwk completion zsh)");
+        "Print a shell completion script for bash or zsh.",
+        "Load it in the shell, or in its startup file:",
+        "  source <(pwk completion bash)",
+        "  source <(pwk completion zsh)");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "printed",

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
     addMethodSubcommands = false,
     name = "completion",
     description = {
-      "Print a shell completion script.",
-      "bash: source <(pwk completion bash)",
-      "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(pwk completion zsh)"
+      "Print a shell completion script for bash or zsh.",
+      "Load it in the shell, or in its startup file:",
+      "  source <(pwk completion bash)",
+      "  source <(pwk completion zsh)"
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
@@ -33,7 +34,8 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash("pwk", spec.root().commandLine());
+    // Every command, whatever main registered for this run (it builds only the command it runs).
+    String script = AutoComplete.bash("pwk", Pwk.newCommandLine());
     spec.commandLine().getOut().print(script);
     return ExitCodes.OK;
   }

@@ -15,7 +15,9 @@ import java.util.Set;
  * carries something else (manifests, release status).
  */
 final class Diagnostics {
-  private static final Set<String> IO_RULES = Set.of("input.not-found", "input.unreadable");
+  /** Findings that mean the input could not be used at all: exit 2, a usage error. */
+  private static final Set<String> USAGE_RULES =
+      Set.of("input.not-found", "input.unreadable", "input.set-syntax", "input.set-json-syntax");
 
   private Diagnostics() {}
 
@@ -36,9 +38,12 @@ final class Diagnostics {
     return findings.stream().anyMatch(ValuesValidator::stopsRendering);
   }
 
-  /** The exit code for failed input: 2 when a file could not be read at all, else 1. */
+  /**
+   * The exit code for failed input: 2 when a file could not be read at all or a {@code --set}
+   * flag is malformed, else 1.
+   */
   static int exitCodeFor(List<Finding> findings) {
-    return findings.stream().anyMatch(f -> IO_RULES.contains(f.ruleId()))
+    return findings.stream().anyMatch(f -> USAGE_RULES.contains(f.ruleId()))
         ? ExitCodes.USAGE
         : ExitCodes.FINDINGS;
   }

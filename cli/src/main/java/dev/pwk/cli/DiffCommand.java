@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:shown (with --detailed-exitcode: no differences)",
-      "1:the values have errors, or the comparison failed",
-      "2:usage error, unreachable cluster, or (with --detailed-exitcode) differences"
+      "0:shown; with --detailed-exitcode: no differences",
+      "1:the values have errors, or the comparison failed; with --detailed-exitcode: any failure",
+      "2:usage error, unreadable input or an unreachable cluster; with --detailed-exitcode:"
+          + " differences"
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,7 +39,9 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 2 when there are differences, 0 when there are none.")
+      description =
+          "Exit 0 when there are no differences, 2 when there are, and 1 on any failure, as"
+              + " helm diff and terraform plan do.")
   boolean detailedExitCode;
 
   @Option(names = "--no-color", description = "No colour in diagnostics (also: NO_COLOR).")
@@ -46,10 +49,27 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return compare();
+    } catch (UserException e) {
+      throw new UserException(e.getMessage(), failureCode(detailedExitCode, e.exitCode()));
+    }
+  }
+
+  /**
+   * The exit code of a failure. With {@code --detailed-exitcode}, 2 means "there are differences",
+   * so that CI can tell changes from errors; every failure then exits 1.
+   */
+  static int failureCode(boolean detailedExitCode, int exitCode) {
+    return detailedExitCode && exitCode == ExitCodes.USAGE ? ExitCodes.FINDINGS : exitCode;
+  }
+
+  private int compare() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
       var plan = session.plan(name, values, ReleaseOptions.defaults());
-      List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager.diff(plan));
+      List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager().diff(plan));
       PrintWriter out = spec.commandLine().getOut();
       boolean changed = false;
       for (ObjectDiff d : diffs) {
@@ -62,9 +82,9 @@ final class DiffCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("no differences");
       }
       out.flush();
-      return detailedExitCode && changed ? ExitCodes.USAGE : ExitCodes.OK;
+      return detailedExitCode && changed ? ExitCodes.CHANGES : ExitCodes.OK;
     } catch (ReleaseSession.Stop stop) {
-      return stop.exitCode;
+      return failureCode(detailedExitCode, stop.exitCode);
     }
   }
 }

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate a README from a helm-docs template and the chart's values.",
-      "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}.",
-      "Without --template, renders pwk's own chart README. With --check, writes nothing and",
-      "fails with a unified diff when --output is stale."
+      "Templates call helm-docs templates such as {{ template \"chart.valuesSection\" . }}."
+          + " Without --template, renders pwk's own chart README. With --check, writes nothing"
+          + " and fails with a unified diff when --output is stale."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -55,7 +55,7 @@ final class DocsCommand implements Callable<Integer> {
   boolean check;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (check && output == null) {
       throw new ParameterException(spec.commandLine(), "--check needs --output FILE to compare");
     }

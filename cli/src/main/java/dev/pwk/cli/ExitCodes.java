@@ -11,6 +11,9 @@ final class ExitCodes {
   /** Usage error, unreadable input, or an unreachable cluster. */
   static final int USAGE = 2;
 
+  /** {@code pwk diff --detailed-exitcode}: there are differences (helm diff's convention). */
+  static final int CHANGES = 2;
+
   /** The list shown in every command's help. */
   static final String[] HELP_LIST = {
     "0:success; no errors (warnings allowed)",

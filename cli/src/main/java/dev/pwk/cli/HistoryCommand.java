@@ -31,8 +31,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
-      var revisions = ReleaseSession.call(() -> session.manager.history(name, session.namespace));
+      var revisions = ReleaseSession.call(() -> session.manager().history(name, session.namespace));
       PrintWriter out = spec.commandLine().getOut();
       String format = "%-9s %-21s %-17s %-31s %-12s %s%n";
       out.printf(format, "REVISION", "UPDATED", "STATUS", "CHART", "APP VERSION", "DESCRIPTION");

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Install a worker release on a cluster.",
-      "Lints, renders for the cluster's version, applies every object with server-side apply",
-      "(field manager pwk) and records revision 1."
+      "Lints the values (before contacting the cluster), renders for the cluster's version,"
+          + " applies every object with server-side apply (field manager pwk) and records"
+          + " revision 1."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -42,10 +43,12 @@ final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
+    var options = flags.options(createNamespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
-      var plan = session.plan(name, values, flags.options(createNamespace));
-      var result = ReleaseSession.call(() -> session.manager.install(plan));
+      var plan = session.plan(name, values, options);
+      var result = ReleaseSession.call(() -> session.manager().install(plan));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);
       return ExitCodes.OK;
     } catch (ReleaseSession.Stop stop) {

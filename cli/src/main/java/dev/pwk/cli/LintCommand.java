@@ -36,13 +36,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lint worker values files; every finding points at its file:line:column.",
-      "Checks the chart's schema, the values the chart requires at render time (all of them as",
-      "errors at their line; helm lint only logs them as warnings and exits 0), the base job",
-      "template, and review rules.",
+      "Checks the chart's schema, the values the chart requires at render time (all of them as"
+          + " errors at their line; helm lint only logs them as warnings and exits 0), the base"
+          + " job template, and review rules.",
       "",
-      "FILE arguments are linted one by one, each over the chart defaults (and over any -f",
-      "files given), which is what pre-commit passes. Without FILE arguments, the merge of the",
-      "-f files and --set flags is linted as one, exactly as pwk template and helm would see it."
+      "FILE arguments are linted one by one, each over the chart defaults (and over any -f files"
+          + " given), which is what pre-commit passes. Without FILE arguments, the merge of the -f"
+          + " files and --set flags is linted as one, exactly as pwk template and helm would see"
+          + " it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -86,6 +87,7 @@ final class LintCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "nothing to lint: name values files, or give -f/--set");
     }
+    NameArguments.check(spec, release, namespace);
     ValuesLoader loader = ValuesLoader.create();
     ValuesValidator validator = ValuesValidator.create();
     Release target = new Release(release, namespace);

@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lint Prefect base job template JSON files before they reach a work pool.",
-      "A base job template is what a work pool gives its flow runs; teams keep it in git and",
-      "pass it with --set-file worker.config.baseJobTemplate.configuration=FILE. Checked as",
-      "Prefect's API and its Kubernetes worker would: valid JSON; 'variables' a valid JSON schema whose defaults",
-      "match it; every {{ placeholder }} in 'job_configuration' a declared variable, and every",
-      "variable used; and a 'job_manifest' that, filled in, is a batch/v1 Job Prefect's worker",
-      "accepts. Every finding points at its file:line:column."
+      "A base job template is what a work pool gives its flow runs; teams keep it in git and pass"
+          + " it with --set-file worker.config.baseJobTemplate.configuration=FILE. Checked as"
+          + " Prefect's API and its Kubernetes worker would: valid JSON; 'variables' a valid JSON"
+          + " schema whose defaults match it; every {{ placeholder }} in 'job_configuration' a"
+          + " declared variable, and every variable used; and a 'job_manifest' that, filled in, is"
+          + " a batch/v1 Job Prefect's worker accepts. Every finding points at its"
+          + " file:line:column."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

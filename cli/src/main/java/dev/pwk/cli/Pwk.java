@@ -110,15 +110,20 @@ public final class Pwk implements Runnable {
     // (~8 ms). pwk has no Groovy closures and no option of those types.
     System.setProperty("picocli.disable.closures", "true");
     System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
-    CommandLine cl =
-        args.length > 0 && COMMANDS.contains(args[0])
-            ? configure(args[0])
-            : newCommandLine();
+    CommandLine cl = forArgs(args);
     int code = cl.execute(args);
     // picocli's writers buffer; exiting without a flush would cut the output short.
     cl.getOut().flush();
     cl.getErr().flush();
     System.exit(code);
+  }
+
+  /**
+   * The command line {@link #main} runs {@code args} with: when they start with a command's name,
+   * only that command is registered (see {@link #COMMANDS}).
+   */
+  static CommandLine forArgs(String[] args) {
+    return args.length > 0 && COMMANDS.contains(args[0]) ? configure(args[0]) : newCommandLine();
   }
 
   /**
@@ -164,10 +169,13 @@ public final class Pwk implements Runnable {
   private static int handleParameterException(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("pwk: " + e.getMessage());
+    err.println("pwk: " + UsageMessages.of(e));
     String name = cl.getCommandSpec().qualifiedName(" ");
     err.println("Run '" + name + " --help' for usage.");
-    return ExitCodes.USAGE;
+    boolean detailedDiff =
+        cl.getCommandSpec().userObject() instanceof DiffCommand
+            && List.of(args).contains("--detailed-exitcode");
+    return DiffCommand.failureCode(detailedDiff, ExitCodes.USAGE);
   }
 
   private static int handleExecutionException(

@@ -5,6 +5,7 @@ import dev.pwk.cli.release.ClusterInfo;
 import dev.pwk.cli.release.ReleaseException;
 import dev.pwk.cli.release.ReleaseListener;
 import dev.pwk.cli.release.ReleaseManager;
+import dev.pwk.cli.release.ReleaseNames;
 import dev.pwk.cli.release.ReleaseOptions;
 import dev.pwk.cli.release.ReleasePlan;
 import dev.pwk.cli.release.ReleaseResult;
@@ -45,10 +46,11 @@ final class ReleaseSession implements AutoCloseable {
   }
 
   private final KubernetesClient client;
-  final ReleaseManager manager;
+  private final ReleaseManager manager;
   final String namespace;
   private final PrintWriter err;
   private final boolean noColor;
+  private boolean reached;
 
   private ReleaseSession(
       KubernetesClient client, String namespace, PrintWriter err, boolean noColor) {
@@ -59,18 +61,54 @@ final class ReleaseSession implements AutoCloseable {
     this.manager = new ReleaseManager(client, new StderrListener(err), VersionProvider.toolVersion());
   }
 
+  /**
+   * A session for the cluster {@code kube} names. It reads the kubeconfig but does not connect
+   * yet, so that the values can be checked first: a user with broken values and no cluster at
+   * hand learns about the values.
+   */
   static ReleaseSession open(KubeOptions kube, PrintWriter err, boolean noColor) {
-    if (kube.kubeconfig != null) {
-      // fabric8 reads the kubeconfig path from this property before $KUBECONFIG.
-      System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
-    }
-    KubernetesClient client = call(() -> ReleaseManager.newClient(kube.context));
-    refuseFast(client);
+    Kubeconfig.check(kube.kubeconfig, System.getenv("KUBECONFIG"));
+    KubernetesClient client = newClient(kube);
     String ns = kube.namespace;
     if (ns == null || ns.isBlank()) {
       ns = client.getNamespace() == null ? "default" : client.getNamespace();
     }
+    try {
+      // A namespace named with -n was checked with the release name; this one is the context's.
+      ReleaseNames.checkNamespace(ns);
+    } catch (ReleaseException e) {
+      client.close();
+      throw new UserException(e.getMessage() + " (from the kubeconfig context)", e.exitCode());
+    }
     return new ReleaseSession(client, ns, err, noColor);
+  }
+
+  private static KubernetesClient newClient(KubeOptions kube) {
+    if (kube.kubeconfig == null) {
+      return call(() -> ReleaseManager.newClient(kube.context));
+    }
+    // fabric8 reads the kubeconfig path from this property before $KUBECONFIG; it is put back
+    // afterwards so that nothing else in this process sees it.
+    String previous =
+        System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
+    try {
+      return call(() -> ReleaseManager.newClient(kube.context));
+    } finally {
+      if (previous == null) {
+        System.clearProperty("kubeconfig");
+      } else {
+        System.setProperty("kubeconfig", previous);
+      }
+    }
+  }
+
+  /** The release manager, once the API server is known to listen. */
+  ReleaseManager manager() {
+    if (!reached) {
+      refuseFast(client);
+      reached = true;
+    }
+    return manager;
   }
 
   /**
@@ -84,7 +122,6 @@ final class ReleaseSession implements AutoCloseable {
     try (java.net.Socket socket = new java.net.Socket()) {
       socket.connect(new java.net.InetSocketAddress(url.getHost(), port), 5000);
     } catch (java.io.IOException e) {
-      client.close();
       throw new UserException(
           "cannot reach the Kubernetes API server at " + url + " (" + e.getMessage() + ")",
           ExitCodes.USAGE);
@@ -101,25 +138,14 @@ final class ReleaseSession implements AutoCloseable {
   }
 
   /**
-   * Loads and lints the values, discovers the cluster and renders for it. Findings are printed
-   * on standard error; errors stop here with {@link Stop}.
+   * Loads and lints the values, then discovers the cluster and renders for it. The values are
+   * checked before the cluster is contacted. Findings are printed on standard error; errors stop
+   * here with {@link Stop}.
    */
   ReleasePlan plan(String name, ValuesOptions values, ReleaseOptions options) {
-    LoadedValues loaded;
-    try {
-      loaded = ValuesLoader.create().load(values.inputs());
-    } catch (ValuesException e) {
-      List<Finding> findings = ValuesValidator.inputFindings(e);
-      Diagnostics.print(err, "values", findings, List.of(), noColor);
-      throw new Stop(Diagnostics.exitCodeFor(findings));
-    }
-    List<Finding> findings =
-        ValuesValidator.create().validate(loaded, LintMode.FULL, new Release(name, namespace));
-    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
-      throw new Stop(ExitCodes.FINDINGS);
-    }
+    LoadedValues loaded = lint(name, values);
     boolean lookUpUid = loaded.tree().path("worker").path("clusterUid").asText("").isEmpty();
-    ClusterInfo cluster = call(() -> manager.discover(lookUpUid));
+    ClusterInfo cluster = call(() -> manager().discover(lookUpUid));
     KubeCapabilities capabilities =
         new KubeCapabilities(cluster.major(), cluster.minor(), cluster.apiVersions());
     List<HasMetadata> objects;
@@ -150,6 +176,24 @@ final class ReleaseSession implements AutoCloseable {
         loaded.tree(),
         new ChartRef(chart.name(), chart.version(), chart.appVersion()),
         options);
+  }
+
+  /** The values, loaded and linted for release {@code name}; findings go to standard error. */
+  private LoadedValues lint(String name, ValuesOptions values) {
+    LoadedValues loaded;
+    try {
+      loaded = ValuesLoader.create().load(values.inputs());
+    } catch (ValuesException e) {
+      List<Finding> findings = ValuesValidator.inputFindings(e);
+      Diagnostics.print(err, "values", findings, List.of(), noColor);
+      throw new Stop(Diagnostics.exitCodeFor(findings));
+    }
+    List<Finding> findings =
+        ValuesValidator.create().validate(loaded, LintMode.FULL, new Release(name, namespace));
+    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
+      throw new Stop(ExitCodes.FINDINGS);
+    }
+    return loaded;
   }
 
   /** Prints the outcome of an install, upgrade or rollback, like Helm's summary. */

@@ -18,6 +18,7 @@ final class ReportOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = FormatNames.class,
       description = "text, json, junit, sarif or github (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 

@@ -41,15 +41,17 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
+    var options = flags.options(false);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
       var result =
           ReleaseSession.call(
               () ->
-                  session.manager.rollback(
+                  session.manager().rollback(
                       name,
                       session.namespace,
                       revision == null ? OptionalInt.empty() : OptionalInt.of(revision),
-                      flags.options(false)));
+                      options));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);
       return ExitCodes.OK;
     }

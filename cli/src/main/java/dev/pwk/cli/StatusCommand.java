@@ -31,8 +31,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
-      var report = ReleaseSession.call(() -> session.manager.status(name, session.namespace));
+      var report = ReleaseSession.call(() -> session.manager().status(name, session.namespace));
       var r = report.revision();
       PrintWriter out = spec.commandLine().getOut();
       out.println("NAME: " + r.name());

@@ -16,10 +16,8 @@ import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,9 +44,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Render the manifests the chart renders, as helm template prints them.",
-      "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs",
-      "cleanly against helm template. Values are linted first: errors stop the render before",
-      "anything is written; warnings go to standard error."
+      "Same objects, Helm's document order and the same '# Source:' lines, so the output diffs"
+          + " cleanly against helm template. Values are linted first: errors stop the render"
+          + " before anything is written; warnings go to standard error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -126,16 +124,9 @@ final class TemplateCommand implements Callable<Integer> {
   boolean noColor;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!RenderOptions.isValidReleaseName(releaseName)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "invalid release name \""
-              + releaseName
-              + "\": use at most 53 lower-case letters, digits, '-' and '.', starting and ending"
-              + " with a letter or digit");
-    }
+    NameArguments.check(spec, releaseName, namespace);
     KubeCapabilities capabilities;
     try {
       capabilities = KubeCapabilities.of(kubeVersion).withApiVersions(apiVersions);
@@ -228,7 +219,7 @@ final class TemplateCommand implements Callable<Integer> {
    * its own folder. All of them render before any is written, so a bad file writes nothing. Only
    * the YAML text of each render is kept until then (a few kilobytes a file), not its objects.
    */
-  private int renderEach(KubeCapabilities capabilities) throws IOException {
+  private int renderEach(KubeCapabilities capabilities) {
     if (outputDir == null) {
       throw new ParameterException(spec.commandLine(), "--each needs --output-dir");
     }
@@ -270,20 +261,9 @@ final class TemplateCommand implements Callable<Integer> {
       err.flush();
       return exit;
     }
-    try {
-      IntStream.range(0, outcomes.size())
-          .parallel()
-          .forEach(
-              i -> {
-                try {
-                  writeFiles(outputDir.resolve(stems.get(i)), outcomes.get(i).files(), false);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    IntStream.range(0, outcomes.size())
+        .parallel()
+        .forEach(i -> writeFiles(outputDir.resolve(stems.get(i)), outcomes.get(i).files(), false));
     err.println("wrote " + each.size() + " renders to " + outputDir);
     err.flush();
     return ExitCodes.OK;
@@ -331,8 +311,7 @@ final class TemplateCommand implements Callable<Integer> {
   }
 
   /** Writes each template file's text under {@code dir}, as {@code helm template} lays it out. */
-  private void writeFiles(Path dir, Map<String, String> files, boolean announce)
-      throws IOException {
+  private void writeFiles(Path dir, Map<String, String> files, boolean announce) {
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path file = templatesDir(dir).resolve(e.getKey());
       AtomicFiles.write(file, e.getValue());

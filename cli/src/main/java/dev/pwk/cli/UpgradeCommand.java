@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Upgrade a worker release to new values.",
-      "Applies the new render, deletes objects the previous revision had and this one has not",
-      "(such as the HPA when autoscaling is turned off), and records a revision."
+      "Lints the values (before contacting the cluster), applies the new render, deletes objects"
+          + " the previous revision had and this one has not (such as the HPA when autoscaling is"
+          + " turned off), and records a revision."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -49,10 +50,12 @@ final class UpgradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    NameArguments.check(spec, name, kube.namespace);
+    var options = flags.options(createNamespace);
     try (ReleaseSession session =
         ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
-      var plan = session.plan(name, values, flags.options(createNamespace));
-      var result = ReleaseSession.call(() -> session.manager.upgrade(plan, install));
+      var plan = session.plan(name, values, options);
+      var result = ReleaseSession.call(() -> session.manager().upgrade(plan, install));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);
       return ExitCodes.OK;
     } catch (ReleaseSession.Stop stop) {

@@ -11,9 +11,17 @@ record CliRun(int exitCode, String out, String err) {
   static final Path FIXTURES = Path.of("src", "test", "resources", "cli");
 
   static CliRun of(String... args) {
+    return run(Pwk.newCommandLine(), args);
+  }
+
+  /** A run on the command line {@code Pwk.main} builds, which has only the command it runs. */
+  static CliRun ofMain(String... args) {
+    return run(Pwk.forArgs(args), args);
+  }
+
+  private static CliRun run(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Pwk.newCommandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);

@@ -12,6 +12,8 @@ import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -427,6 +429,12 @@ final class CommandModelsSource {
           .append(literal(arg.splitRegexSynopsisLabel()))
           .append(")");
     }
+    Class<?> candidates = completionCandidates(field);
+    if (candidates != null) {
+      s.append("\n            .completionCandidates(new ")
+          .append(javaName(candidates))
+          .append("())");
+    }
     if (arg.interactive() || arg.prompt() != null && !arg.prompt().isEmpty()) {
       throw new IllegalStateException(arg + ": interactive options are not supported");
     }
@@ -468,6 +476,20 @@ final class CommandModelsSource {
         .append(option ? "addOption(\n        " : "addPositional(\n        ")
         .append(s)
         .append(");\n");
+  }
+
+  /** The class an option's annotation names for its completion candidates, or null. */
+  private static Class<?> completionCandidates(Field field) {
+    if (field == null) {
+      return null;
+    }
+    Option option = field.getAnnotation(Option.class);
+    Parameters parameters = field.getAnnotation(Parameters.class);
+    Class<?> type =
+        option != null
+            ? option.completionCandidates()
+            : parameters != null ? parameters.completionCandidates() : null;
+    return type == null || type.getEnclosingClass() == CommandLine.class ? null : type;
   }
 
   private static String methodName(Class<?> type) {

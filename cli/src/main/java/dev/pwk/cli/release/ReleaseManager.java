@@ -172,7 +172,7 @@ public final class ReleaseManager {
    */
   public ReleaseResult rollback(
       String name, String namespace, OptionalInt revision, ReleaseOptions options) {
-    ReleasePlan.checkName(name, namespace);
+    ReleaseNames.check(name, namespace);
     return guarded(
         "rolling back release " + name,
         () -> {
@@ -200,14 +200,14 @@ public final class ReleaseManager {
    * then its records; with {@code keepHistory} the records stay, marked uninstalled.
    */
   public UninstallResult uninstall(String name, String namespace, boolean keepHistory) {
-    ReleasePlan.checkName(name, namespace);
+    ReleaseNames.check(name, namespace);
     return guarded(
         "uninstalling release " + name, () -> uninstaller.uninstall(name, namespace, keepHistory));
   }
 
   /** The newest revision with the live state of each of its objects. */
   public ReleaseReport status(String name, String namespace) {
-    ReleasePlan.checkName(name, namespace);
+    ReleaseNames.check(name, namespace);
     return guarded(
         "reading release " + name,
         () -> {
@@ -226,7 +226,7 @@ public final class ReleaseManager {
 
   /** Every recorded revision, oldest first; empty when the release does not exist. */
   public List<Revision> history(String name, String namespace) {
-    ReleasePlan.checkName(name, namespace);
+    ReleaseNames.check(name, namespace);
     return guarded(
         "reading release " + name,
         () -> records.list(name, namespace).stream().map(s -> s.record().toRevision()).toList());

@@ -1,13 +1,11 @@
 package dev.pwk.cli.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pwk.renderer.RenderOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One rendering to install or upgrade: what the release should consist of after the operation.
@@ -28,11 +26,8 @@ public record ReleasePlan(
     ChartRef chart,
     ReleaseOptions options) {
 
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final int MAX_NAMESPACE = 63;
-
   public ReleasePlan {
-    checkName(name, namespace);
+    ReleaseNames.check(name, namespace);
     objects = List.copyOf(objects);
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(chart, "chart");
@@ -54,32 +49,6 @@ public record ReleasePlan(
           o.getApiVersion() + "/" + o.getKind() + "/" + ns + "/" + o.getMetadata().getName())) {
         throw new IllegalArgumentException("object listed twice: " + ObjectRef.of(o));
       }
-    }
-  }
-
-  /**
-   * Checks a release name and namespace given by the user.
-   *
-   * @throws ReleaseException with exit code 2 when either is invalid
-   */
-  static void checkName(String name, String namespace) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(namespace, "namespace");
-    if (!RenderOptions.isValidReleaseName(name)) {
-      throw new ReleaseException(
-          "invalid release name \""
-              + name
-              + "\": use at most 53 lower-case letters, digits, '-' or '.', starting and ending"
-              + " with a letter or digit",
-          ReleaseException.UNREACHABLE);
-    }
-    if (namespace.length() > MAX_NAMESPACE || !NAMESPACE.matcher(namespace).matches()) {
-      throw new ReleaseException(
-          "invalid namespace \""
-              + namespace
-              + "\": use at most 63 lower-case letters, digits or '-', starting and ending with a"
-              + " letter or digit",
-          ReleaseException.UNREACHABLE);
     }
   }
 }

@@ -24,9 +24,6 @@ final class CliReference {
   static final String REGENERATE =
       "./mvnw -q -o -pl cli test -Dtest=CliReferenceTest -Dpwk.golden.update=true";
 
-  /** A description line at least this long was broken for width; the next one continues it. */
-  private static final int WRAPPED_LINE = 60;
-
   private CliReference() {}
 
   static String generate() {
@@ -140,28 +137,12 @@ final class CliReference {
   }
 
   /**
-   * The description lines as Markdown: lines broken for width are joined into one paragraph, other
-   * lines stand alone, indented lines become a code block.
+   * The description lines as Markdown: each line is a paragraph (picocli wraps it, see
+   * HelpTextTest), indented lines become a code block.
    */
   private static void description(StringBuilder md, List<String> lines) {
-    List<String> logical = new ArrayList<>();
-    String previous = "";
-    for (String line : lines) {
-      boolean continues =
-          logical.size() > 1
-              && previous.length() >= WRAPPED_LINE
-              && !line.isBlank()
-              && !Character.isWhitespace(line.charAt(0))
-              && !Character.isWhitespace(previous.charAt(0));
-      if (continues) {
-        logical.set(logical.size() - 1, logical.get(logical.size() - 1) + " " + line.strip());
-      } else {
-        logical.add(line);
-      }
-      previous = line;
-    }
     boolean inCode = false;
-    for (String line : logical) {
+    for (String line : lines) {
       boolean code = !line.isBlank() && Character.isWhitespace(line.charAt(0));
       if (code && !inCode) {
         md.append("```text\n");

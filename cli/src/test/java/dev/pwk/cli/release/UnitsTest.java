@@ -76,18 +76,45 @@ class UnitsTest {
   }
 
   @Nested
-  @DisplayName("ReleasePlan")
-  class Plan {
+  @DisplayName("ReleaseNames")
+  class Names {
     @Test
     @DisplayName("rejects release names Helm rejects, as usage errors")
     void names() {
       for (String bad : List.of("Demo", "demo_1", "-demo", "a".repeat(54), "")) {
         ReleaseException e =
-            assertThrows(ReleaseException.class, () -> ReleasePlan.checkName(bad, "prefect"), bad);
+            assertThrows(ReleaseException.class, () -> ReleaseNames.check(bad, "prefect"), bad);
         assertEquals(ReleaseException.UNREACHABLE, e.exitCode());
       }
-      ReleasePlan.checkName("my.rel-1", "prefect");
-      assertThrows(ReleaseException.class, () -> ReleasePlan.checkName("demo", "Prefect"));
+      ReleaseNames.check("my.rel-1", "prefect");
+      ReleaseNames.check("a".repeat(53), "prefect");
+    }
+
+    @Test
+    @DisplayName("rejects namespaces Kubernetes rejects (a DNS-1123 label), as usage errors")
+    void namespaces() {
+      for (String bad : List.of("Prefect", "bad_ns", "my.ns", "-ns", "n".repeat(64), "")) {
+        ReleaseException e =
+            assertThrows(ReleaseException.class, () -> ReleaseNames.check("demo", bad), bad);
+        assertEquals(ReleaseException.UNREACHABLE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("invalid namespace \"" + bad + "\""), e.getMessage());
+      }
+      ReleaseNames.check("demo", "n".repeat(63));
+    }
+  }
+
+  @Nested
+  @DisplayName("ReleasePlan")
+  class Plan {
+    @Test
+    @DisplayName("checks its release name and namespace")
+    void names() {
+      Fixtures f = Fixtures.worker();
+      assertThrows(
+          ReleaseException.class,
+          () ->
+              new ReleasePlan(
+                  "Demo", "prefect", f.objects(), f.values(), Fixtures.CHART, f.options()));
     }
 
     @Test

@@ -210,7 +210,7 @@ final class LintContext {
 
   /** A value as shown in messages: quoted strings, plain scalars, never a secret. */
   String show(String pointer, JsonNode n) {
-    if (Secrets.isSecretPath(pointer)) {
+    if (Secrets.isSecretPath(values.tree(), pointer)) {
       return Secrets.REDACTED;
     }
     if (n == null || n.isMissingNode()) {

@@ -10,6 +10,7 @@ import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.SecretValues;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
@@ -125,7 +126,7 @@ final class LintCommand implements Callable<Integer> {
       if (!partial && hasTemplate(loaded.tree())) {
         findings = withRenderFindings(loaded, target, findings);
       }
-      return new LintTarget(name, findings, loaded.sources());
+      return new LintTarget(name, findings, loaded.sources(), SecretValues.of(loaded.tree()));
     } catch (ValuesException e) {
       return new LintTarget(name, ValuesValidator.inputFindings(e), readable(inputs));
     }

@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("pwk lint")
 class LintCommandTest {
@@ -163,6 +166,102 @@ class LintCommandTest {
       CliRun run = CliRun.of("lint", CliRun.fixture("good.yaml"), CliRun.fixture("broken.yaml"));
       assertEquals(1, run.exitCode());
       assertTrue(run.out().endsWith("3 errors, 0 warnings in 2 files\n"), run::toString);
+    }
+  }
+
+  @Nested
+  @DisplayName("secrets and flags in every format")
+  class SecretsAndFlags {
+    private static final List<String> SECRETS =
+        List.of(
+            "FileSecret-1", "FileSecret-2", "FileSecret-3", "987654321", "FileSecret-4",
+            "FlagSecret-5", "FlagSecret-6", "FlagSecret-7");
+
+    private CliRun lint(String format) {
+      return CliRun.of(
+          "lint", "--format", format, "-f", CliRun.fixture("secrets.yaml"),
+          "--set",
+          "worker.initContainer.extraEnvVars[0].name=API_TOKEN,"
+              + "worker.initContainer.extraEnvVars[0].value=FlagSecret-5",
+          "--set", "worker.cloudApiConfig.accountId=x,worker.cloudApiConfig.token=FlagSecret-6",
+          "--set-json", "worker.customerManagedCloudApiConfig={\"apiKey\": \"FlagSecret-7\"}",
+          "--set", "worker.replicaCount=two");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text", "json", "junit", "sarif", "github"})
+    @DisplayName("no format shows a secret value, from a file or a flag")
+    void noSecret(String format) {
+      CliRun run = lint(format);
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("redacted"), run::toString);
+      for (String secret : SECRETS) {
+        assertFalse(run.out().contains(secret), secret + " shown in " + format + ":\n" + run);
+        assertFalse(run.err().contains(secret), secret + " shown in " + format + ":\n" + run);
+      }
+    }
+
+    @Test
+    @DisplayName("SARIF names the flag in a logical location and points at no made-up file")
+    void sarifFlag() throws IOException {
+      JsonNode sarif = new ObjectMapper().readTree(lint("sarif").out());
+      boolean sawFlag = false;
+      for (JsonNode r : sarif.at("/runs/0/results")) {
+        JsonNode location = r.at("/locations/0");
+        String uri = location.at("/physicalLocation/artifactLocation/uri").asText();
+        assertFalse(uri.contains("flags"), r::toString);
+        if (location.has("logicalLocations")) {
+          assertFalse(location.has("physicalLocation"), r::toString);
+          sawFlag |= location.at("/logicalLocations/0/name").asText().startsWith("--set #3");
+        }
+      }
+      assertTrue(sawFlag, sarif::toString);
+    }
+
+    @Test
+    @DisplayName("JSON gives a flag's finding a null line and the flag; GitHub gives it no file")
+    void jsonAndGithub() throws IOException {
+      JsonNode findings = new ObjectMapper().readTree(lint("json").out()).at("/files/0/findings");
+      JsonNode replicas = null;
+      for (JsonNode f : findings) {
+        if (f.get("path").asText().equals("/worker/replicaCount")) {
+          replicas = f;
+        }
+      }
+      assertTrue(replicas != null, findings::toString);
+      assertTrue(replicas.get("line").isNull(), replicas::toString);
+      assertTrue(replicas.get("file").isNull(), replicas::toString);
+      assertEquals("--set #3 (worker.replicaCount=two)", replicas.get("flag").asText());
+      String github = lint("github").out();
+      assertTrue(github.lines().noneMatch(l -> l.contains("file=") && l.contains("flags")), github);
+      assertTrue(
+          github.lines().anyMatch(l -> !l.contains("file=") && l.contains("--set #3")), github);
+    }
+
+    @Test
+    @DisplayName("JUnit fails a warnings-only file under --strict, as the exit code does")
+    void junitStrict() {
+      CliRun lenient = CliRun.of("lint", "--format", "junit", CliRun.fixture("warn.yaml"));
+      assertEquals(0, lenient.exitCode(), lenient::toString);
+      assertTrue(lenient.out().contains("failures=\"0\""), lenient::toString);
+      CliRun strict =
+          CliRun.of("lint", "--strict", "--format", "junit", CliRun.fixture("warn.yaml"));
+      assertEquals(1, strict.exitCode(), strict::toString);
+      assertTrue(strict.out().contains("<testsuites name=\"pwk lint\" tests=\"1\" failures=\"1\">"),
+          strict::toString);
+    }
+
+    @Test
+    @DisplayName("a required value with no values file says how to set it, pointing at no file")
+    void requiredWithoutFile() {
+      CliRun run = CliRun.of("lint", "--set", "worker.replicaCount=2");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertFalse(run.out().contains("chart defaults"), run::toString);
+      assertTrue(
+          run.out()
+              .contains(
+                  "pass --set worker.config.workPool=VALUE [chart.required]"),
+          run::toString);
     }
   }
 

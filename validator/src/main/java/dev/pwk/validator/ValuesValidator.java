@@ -116,7 +116,15 @@ public final class ValuesValidator {
   private static void addProblems(
       Report out, List<InputProblem> problems, Severity severity, ToLongFunction<String> rank) {
     for (InputProblem p : problems) {
-      Location at = new Location(p.source(), p.line(), p.column(), rank.applyAsLong(p.source()));
+      long r = rank.applyAsLong(p.source());
+      Location at;
+      if (p.source().isEmpty()) {
+        at = Location.NONE;
+      } else if (p.source().startsWith("--")) {
+        at = Location.flag(p.source(), p.column(), r);
+      } else {
+        at = new Location(p.source(), p.line(), p.column(), r);
+      }
       out.addText(inputRuleId(p.code()), severity, "", at, p.message());
     }
   }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pwk.values.InputProblem;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValueInputs;
-import dev.pwk.values.ValuesContract;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
 import java.nio.file.Files;
@@ -157,17 +156,25 @@ class ValuesValidatorTest {
     }
 
     @Test
-    @DisplayName("with no user values at all, findings point into the chart defaults")
+    @DisplayName(
+        "with no user values at all, a missing value points nowhere and says how to set it")
     void defaultsOnly() throws Exception {
       List<Finding> findings = VALIDATOR.validate(LOADER.load(ValueInputs.none()), LintMode.FULL);
       assertEquals(3, findings.size(), findings.toString());
       for (Finding f : findings) {
-        assertEquals(ValuesContract.DEFAULTS_NAME, f.file());
+        assertEquals("", f.file());
+        assertEquals(Finding.Kind.NONE, f.kind());
+        assertEquals(-1, f.line());
         assertEquals(ChartRequirements.REQUIRED, f.ruleId());
         assertEquals(Severity.ERROR, f.severity());
       }
       assertEquals(
-          "A Work Pool Name is required (worker.config.workPool)", findings.get(0).message());
+          "A Work Pool Name is required (worker.config.workPool), and no values file or flag sets"
+              + " it; set worker.config.workPool in your values file, or pass --set"
+              + " worker.config.workPool=VALUE",
+          findings.get(0).message());
+      assertEquals("error: " + findings.get(0).message() + " [chart.required]",
+          findings.get(0).toString());
     }
   }
 

@@ -89,6 +89,11 @@ final class SchemaCheck implements Rule {
     return s;
   }
 
+  /** The chart's schema, parsed. */
+  JsonNode schemaTree() {
+    return schemaTree;
+  }
+
   @Override
   public void check(LintContext ctx, Report out) {
     List<Error> plain = new ArrayList<>();

@@ -46,6 +46,64 @@ class ValuesValidatorTest {
   }
 
   @Nested
+  @DisplayName("unknown top-level keys")
+  class TopLevel {
+    private static final String TYPOS =
+        "serviceAcount: {create: false}\nworkers: {replicaCount: 2}\n"
+            + "extraEnvVars: [{name: A, value: b}]\nbaseJobTemplate: {configuration: x}\n"
+            + "image: {prefectTag: 3.8.3}\numbrellaSettings: {}\nglobal: {}\nenabled: true\n";
+
+    @Test
+    @DisplayName("warn with the nearest known path anywhere in the values")
+    void suggestions() throws Exception {
+      List<Finding> found =
+          only(
+              VALIDATOR.validate(
+                  LOADER.load(ValueInputs.ofFiles(base(), file("typos.yaml", TYPOS))),
+                  LintMode.FULL),
+              TopLevelKeys.UNKNOWN);
+      assertEquals(
+          List.of(
+              "serviceAcount -> 'serviceAccount'?",
+              "workers -> 'worker'?",
+              "extraEnvVars -> 'worker.extraEnvVars'?",
+              "baseJobTemplate -> 'worker.config.baseJobTemplate'?",
+              "image -> 'worker.image'?",
+              "umbrellaSettings -> allow it with --allow-key umbrellaSettings"),
+          found.stream()
+              .map(
+                  f -> {
+                    String m = f.message();
+                    String tail =
+                        m.contains("did you mean ")
+                            ? m.substring(m.indexOf("did you mean ") + 13)
+                            : m.substring(m.indexOf("allow it"));
+                    return f.path().substring(1) + " -> " + tail;
+                  })
+              .toList());
+      for (Finding f : found) {
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(1, f.column(), f::toString);
+      }
+    }
+
+    @Test
+    @DisplayName("keys allowed by the caller are accepted, in overlays too")
+    void allowed() throws Exception {
+      ValueInputs in = ValueInputs.ofFiles(file("typos.yaml", TYPOS));
+      List<Finding> partial = VALIDATOR.validate(LOADER.loadWithoutDefaults(in), LintMode.PARTIAL);
+      assertEquals(6, only(partial, TopLevelKeys.UNKNOWN).size(), partial.toString());
+      List<Finding> allowed =
+          VALIDATOR
+              .allowingTopLevelKeys(List.of("umbrellaSettings", "workers"))
+              .validate(LOADER.loadWithoutDefaults(in), LintMode.PARTIAL);
+      assertEquals(
+          List.of("/serviceAcount", "/extraEnvVars", "/baseJobTemplate", "/image"),
+          only(allowed, TopLevelKeys.UNKNOWN).stream().map(Finding::path).toList());
+    }
+  }
+
+  @Nested
   @DisplayName("values from flags")
   class Flags {
     @Test

@@ -80,14 +80,33 @@ final class LintCommand implements Callable<Integer> {
       description = "Release namespace (default: ${DEFAULT-VALUE}).")
   String namespace;
 
+  @Option(
+      names = "--allow-key",
+      paramLabel = "KEY",
+      description =
+          "A top-level key that is not a typo (one an umbrella chart reads); repeatable. Adds to"
+              + " lint.allowKeys of .pwk.yaml.")
+  List<String> allowKeys = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Lint settings (lint.allowKeys) from FILE instead of the nearest .pwk.yaml in the"
+              + " working directory or above it.")
+  Path config;
+
   @Override
   public Integer call() throws IOException {
     if (files.isEmpty() && values.files.isEmpty() && !values.hasFlags()) {
       throw new ParameterException(
           spec.commandLine(), "nothing to lint: name values files, or give -f/--set");
     }
+    LintConfig settings = LintConfig.load(config, Path.of(""));
+    List<String> allowed = new ArrayList<>(settings.allowKeys());
+    allowed.addAll(allowKeys);
     ValuesLoader loader = ValuesLoader.create();
-    ValuesValidator validator = ValuesValidator.create();
+    ValuesValidator validator = ValuesValidator.create().allowingTopLevelKeys(allowed);
     Release target = new Release(release, namespace);
     List<LintTarget> targets = new ArrayList<>();
     if (files.isEmpty()) {

@@ -170,6 +170,83 @@ class LintCommandTest {
   }
 
   @Nested
+  @DisplayName("unknown top-level keys, --allow-key and .pwk.yaml")
+  class AllowedKeys {
+    private final String umbrella = CliRun.fixture("umbrella.yaml");
+
+    @Test
+    @DisplayName("warn, except global and enabled")
+    void warned() {
+      CliRun run = CliRun.of("lint", umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertTrue(run.out().contains(umbrella + ":11:1: warning: the chart does not know the"
+          + " top-level key 'tags'"), run::toString);
+      assertTrue(run.out().contains(":13:1: warning: the chart does not know the top-level key"
+          + " 'teamSettings', so Helm ignores it; if another chart reads it, allow it with"
+          + " --allow-key teamSettings"), run::toString);
+      assertTrue(run.out().endsWith("0 errors, 2 warnings in 1 file\n"), run::toString);
+      assertEquals(1, CliRun.of("lint", "--strict", umbrella).exitCode());
+    }
+
+    @Test
+    @DisplayName("--allow-key is repeatable")
+    void allowKey() {
+      CliRun run =
+          CliRun.of("lint", "--strict", "--allow-key", "tags", "--allow-key=teamSettings", umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals("no problems in 1 file\n", run.out());
+    }
+
+    @Test
+    @DisplayName("--config reads lint.allowKeys, and --allow-key adds to it")
+    void configFile(@TempDir Path dir) throws IOException {
+      Path config = dir.resolve("lint.yaml");
+      Files.writeString(config, "lint:\n  allowKeys: [tags]\n");
+      CliRun run = CliRun.of("lint", "--config", config.toString(), umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertFalse(run.out().contains("'tags'"), run::toString);
+      assertTrue(run.out().contains("'teamSettings'"), run::toString);
+      run =
+          CliRun.of(
+              "lint", "--strict", "--config", config.toString(), "--allow-key", "teamSettings",
+              umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    @DisplayName("a bad config file is a usage error in one line")
+    void badConfig(@TempDir Path dir) throws IOException {
+      Path config = dir.resolve(".pwk.yaml");
+      for (String text :
+          List.of("lint: [", "lint:\n  allowKey: [tags]\n", "lint:\n  allowKeys: tags\n",
+              "linting: {}\n")) {
+        Files.writeString(config, text);
+        CliRun run = CliRun.of("lint", "--config", config.toString(), umbrella);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().startsWith("pwk: " + config + ": "), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+      }
+      CliRun missing = CliRun.of("lint", "--config", dir.resolve("nope.yaml").toString(), umbrella);
+      assertEquals(2, missing.exitCode(), missing::toString);
+      assertTrue(missing.err().contains("config file not found"), missing::toString);
+    }
+
+    @Test
+    @DisplayName(".pwk.yaml is found in the working directory or above it")
+    void foundUpwards(@TempDir Path dir) throws IOException {
+      Path nested = Files.createDirectories(dir.resolve("a/b"));
+      assertFalse(LintConfig.find(nested).filter(p -> p.startsWith(dir)).isPresent());
+      Files.writeString(dir.resolve(".pwk.yaml"), "lint:\n  allowKeys: [tags, teamSettings]\n");
+      assertEquals(dir.resolve(".pwk.yaml"), LintConfig.find(nested).orElseThrow());
+      LintConfig config = LintConfig.load(null, nested);
+      assertEquals(List.of("tags", "teamSettings"), config.allowKeys());
+      Files.writeString(dir.resolve("a/.pwk.yaml"), "# nothing set\n");
+      assertEquals(List.of(), LintConfig.load(null, nested).allowKeys(), "the nearest file wins");
+    }
+  }
+
+  @Nested
   @DisplayName("secrets and flags in every format")
   class SecretsAndFlags {
     private static final List<String> SECRETS =

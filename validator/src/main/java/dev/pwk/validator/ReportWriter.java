@@ -124,7 +124,7 @@ public final class ReportWriter {
     return ControlCharacters.escape(t.secrets().mask(f.message()), false);
   }
 
-  /** A file name with control characters escaped. */
+  /** A file name or value path with control characters escaped. */
   private static String name(String s) {
     return ControlCharacters.escape(s, false);
   }
@@ -222,7 +222,7 @@ public final class ReportWriter {
         }
         putPosition(n, "line", f.line());
         putPosition(n, "column", f.column());
-        n.put("path", f.path());
+        n.put("path", name(f.path()));
         n.put("rule", f.ruleId());
         n.put("severity", f.severity().word());
         n.put("message", message(f, t));
@@ -365,12 +365,13 @@ public final class ReportWriter {
           case FLAG -> location.putArray("logicalLocations").addObject().put("name", flag(f, t));
           case NONE -> {
             ObjectNode value = location.putArray("logicalLocations").addObject();
-            value.put("name", f.path().isEmpty() ? "(values)" : Pointers.display(f.path(), null));
+            value.put(
+                "name", f.path().isEmpty() ? "(values)" : name(Pointers.display(f.path(), null)));
             value.put("kind", "property");
           }
         }
         if (!f.path().isEmpty()) {
-          r.putObject("properties").put("jsonPath", f.path());
+          r.putObject("properties").put("jsonPath", name(f.path()));
         }
       }
     }

@@ -265,7 +265,10 @@ class ReportWriterTest {
                         "evil.yaml", 6, 19,
                         "/worker/selfHostedServerApiConfig/basicAuth/authString",
                         "secrets.auth-string-in-file", Severity.WARNING,
-                        "the password admin:hunter2 is in a file")),
+                        "the password admin:hunter2 is in a file"),
+                    new Finding(
+                        "", -1, -1, "/x" + ESC + "[2J", "chart.required", Severity.ERROR,
+                        "x" + ESC + "[2J is required")),
                 List.of(SOURCE),
                 dev.pwk.values.SecretValues.of(
                     new ObjectMapper()

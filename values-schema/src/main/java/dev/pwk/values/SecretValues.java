@@ -38,6 +38,11 @@ public final class SecretValues {
           "(?i).*(PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_KEY|APIKEY|AUTH_STRING|SECRET|CREDENTIALS?"
               + "|PRIVATE_KEY|ACCESS_KEY|SECRET_KEY)");
 
+  private static final Pattern SECRET_WORD =
+      Pattern.compile(
+          "(?i)(password|passwd|passphrase|token|api[-_]?key|auth[-_]?string|secret[-_]?key"
+              + "|credentials?|private[-_]?key|access[-_]?key)");
+
   /**
    * A {@code key: value} pair (YAML block or flow, or JSON) in one line of a file: group 3 is the
    * key, group 5 the value up to a comma, brace or comment.
@@ -81,6 +86,41 @@ public final class SecretValues {
   /** True when an environment variable's name says it holds a secret, e.g. {@code MY_TOKEN}. */
   public static boolean isSecretEnvName(String name) {
     return SECRET_ENV.matcher(name).matches();
+  }
+
+  /**
+   * True when a text mentions a secret-looking word anywhere ({@code API_TOKEN}, {@code
+   * "authString"}), as the value of a {@code --set-json} flag does when it holds one.
+   */
+  public static boolean mentionsSecret(String text) {
+    return SECRET_WORD.matcher(text).find();
+  }
+
+  /**
+   * How a finding names the flag that set a value: {@link Origin#describe()}, with the flag's
+   * value replaced by {@value #MASK} when a key of the flag names a secret (judged per dotted
+   * segment, so {@code jobApiKeyPropagation} is not one) or its value mentions one (a {@code
+   * --set-json} object holding an {@code authString}). For any other origin, its description.
+   */
+  public static String describe(Origin origin) {
+    if (!origin.isFlag()) {
+      return origin.describe();
+    }
+    String arg = origin.flagArgument();
+    int eq = arg.indexOf('=');
+    String key = eq < 0 ? arg : arg.substring(0, eq);
+    String value = eq < 0 ? "" : arg.substring(eq + 1);
+    boolean secret = mentionsSecret(value);
+    for (String pair : arg.split(",")) {
+      int at = pair.indexOf('=');
+      for (String segment : (at < 0 ? pair : pair.substring(0, at)).split("[.\\[\\]]")) {
+        secret |= isSecretKey(segment);
+      }
+    }
+    if (secret) {
+      return origin.source() + " #" + origin.flagIndex() + " (" + key + "=" + MASK + ")";
+    }
+    return origin.describe();
   }
 
   /**

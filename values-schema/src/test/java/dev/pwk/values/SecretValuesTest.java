@@ -66,6 +66,20 @@ class SecretValuesTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "worker.selfHostedServerApiConfig.basicAuth.authString=admin:pw | --set #1 (worker.selfHostedServerApiConfig.basicAuth.authString=<redacted>)",
+        "worker.extraEnvVars=[{\"name\":\"API_TOKEN\",\"value\":\"x\"}] | --set #1 (worker.extraEnvVars=<redacted>)",
+        "worker.cloudApiConfig.jobApiKeyPropagation=envVar | --set #1 (worker.cloudApiConfig.jobApiKeyPropagation=envVar)",
+        "worker.replicaCount=2 | --set #1 (worker.replicaCount=2)"
+      })
+  @DisplayName("a flag is described with its value masked when a key or the value looks secret")
+  void flags(String argument, String described) {
+    assertEquals(described, SecretValues.describe(Origin.ofFlag(Origin.Kind.SET, argument, 1, 1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "'    authString: admin:pass  # the default' | '    authString: <redacted>  # the default'",
         "'  {authString: \"admin:pass\", enabled: true}' | '  {authString: <redacted>, enabled: true}'",
         "\"apiKey\":\"pnu_123\" | '\"apiKey\":<redacted>'",

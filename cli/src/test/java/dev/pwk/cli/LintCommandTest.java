@@ -282,6 +282,9 @@ class LintCommandTest {
     @DisplayName("SARIF names the flag in a logical location and points at no made-up file")
     void sarifFlag() throws IOException {
       JsonNode sarif = new ObjectMapper().readTree(lint("sarif").out());
+      String home = sarif.at("/runs/0/tool/driver/informationUri").asText();
+      assertEquals(VersionProvider.projectUrl(), home, "the address pwk was built with");
+      assertTrue(home.startsWith("https://") && !home.contains("${"), home);
       boolean sawFlag = false;
       for (JsonNode r : sarif.at("/runs/0/results")) {
         JsonNode location = r.at("/locations/0");

@@ -193,10 +193,16 @@ class ReportWriterTest {
       assertEquals(
           RuleDocs.description("schema.type"),
           driver.at("/rules/1/fullDescription/text").asText());
-      assertFalse(
-          ReportWriter.of(ReportFormat.SARIF, false, "x")
-              .write(TARGETS)
-              .contains("PrefectHQ/prefect-helm"));
+      String byDefault = ReportWriter.of(ReportFormat.SARIF, false, "x").write(TARGETS);
+      assertFalse(byDefault.contains("PrefectHQ/prefect-helm"), byDefault);
+      assertTrue(
+          java.net.URI.create(
+                  new ObjectMapper()
+                      .readTree(byDefault)
+                      .at("/runs/0/tool/driver/informationUri")
+                      .asText())
+              .isAbsolute(),
+          "SARIF requires an absolute informationUri");
     }
 
     @Test

@@ -268,6 +268,22 @@ final class CommandModels {
             .description("Release namespace (default: ${DEFAULT-VALUE}).")
             .defaultValue("default")
             .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--allow-key"), c, "allowKeys")
+            .type(java.util.List.class)
+            .auxiliaryTypes(java.lang.String.class)
+            .paramLabel("KEY")
+            .description(
+        "A top-level key that is not a typo (one an umbrella chart reads); repeatable. Adds to lint.allowKeys of .pwk.yaml.")
+            .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--config"), c, "config")
+            .type(java.nio.file.Path.class)
+            .auxiliaryTypes(java.nio.file.Path.class)
+            .paramLabel("FILE")
+            .description(
+        "Lint settings (lint.allowKeys) from FILE instead of the nearest .pwk.yaml in the working directory or above it.")
+            .build());
     spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
     return spec;
   }

@@ -10,6 +10,7 @@ import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.SecretValues;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
@@ -81,6 +82,22 @@ final class LintCommand implements Callable<Integer> {
       description = "Release namespace (default: ${DEFAULT-VALUE}).")
   String namespace;
 
+  @Option(
+      names = "--allow-key",
+      paramLabel = "KEY",
+      description =
+          "A top-level key that is not a typo (one an umbrella chart reads); repeatable. Adds to"
+              + " lint.allowKeys of .pwk.yaml.")
+  List<String> allowKeys = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Lint settings (lint.allowKeys) from FILE instead of the nearest .pwk.yaml in the"
+              + " working directory or above it.")
+  Path config;
+
   @Override
   public Integer call() throws IOException {
     if (files.isEmpty() && values.files.isEmpty() && !values.hasFlags()) {
@@ -88,8 +105,11 @@ final class LintCommand implements Callable<Integer> {
           spec.commandLine(), "nothing to lint: name values files, or give -f/--set");
     }
     NameArguments.check(spec, release, namespace);
+    LintConfig settings = LintConfig.load(config, Path.of(""));
+    List<String> allowed = new ArrayList<>(settings.allowKeys());
+    allowed.addAll(allowKeys);
     ValuesLoader loader = ValuesLoader.create();
-    ValuesValidator validator = ValuesValidator.create();
+    ValuesValidator validator = ValuesValidator.create().allowingTopLevelKeys(allowed);
     Release target = new Release(release, namespace);
     List<LintTarget> targets = new ArrayList<>();
     if (files.isEmpty()) {
@@ -128,7 +148,7 @@ final class LintCommand implements Callable<Integer> {
       if (!partial && hasTemplate(loaded.tree())) {
         findings = withRenderFindings(loaded, target, findings);
       }
-      return new LintTarget(name, findings, loaded.sources());
+      return new LintTarget(name, findings, loaded.sources(), SecretValues.of(loaded.tree()));
     } catch (ValuesException e) {
       return new LintTarget(name, ValuesValidator.inputFindings(e), readable(inputs));
     }

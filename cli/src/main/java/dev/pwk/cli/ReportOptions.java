@@ -42,6 +42,8 @@ final class ReportOptions {
     String report =
         ReportWriter.of(
                 format, output == null && Terminal.colour(noColor), VersionProvider.toolVersion())
+            .strict(strict)
+            .informationUri(VersionProvider.projectUrl())
             .write(targets);
     if (output != null) {
       AtomicFiles.write(output, report);

@@ -1,5 +1,6 @@
 package dev.pwk.cli;
 
+import dev.pwk.validator.ReportWriter;
 import dev.pwk.values.ChartInfo;
 import dev.pwk.values.ValuesContract;
 import java.io.IOException;
@@ -21,14 +22,23 @@ final class VersionProvider implements IVersionProvider {
 
   /** The version of this build of pwk. */
   static String toolVersion() {
+    return buildProperty("version", "unknown");
+  }
+
+  /** Where users read about this copy of pwk, as set when it was built ({@code pwk.url}). */
+  static String projectUrl() {
+    return buildProperty("url", ReportWriter.DEFAULT_INFORMATION_URI);
+  }
+
+  private static String buildProperty(String name, String fallback) {
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "unknown");
+      return p.getProperty(name, fallback);
     } catch (IOException e) {
-      return "unknown";
+      return fallback;
     }
   }
 }

@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("pwk lint")
 class LintCommandTest {
@@ -163,6 +166,182 @@ class LintCommandTest {
       CliRun run = CliRun.of("lint", CliRun.fixture("good.yaml"), CliRun.fixture("broken.yaml"));
       assertEquals(1, run.exitCode());
       assertTrue(run.out().endsWith("3 errors, 0 warnings in 2 files\n"), run::toString);
+    }
+  }
+
+  @Nested
+  @DisplayName("unknown top-level keys, --allow-key and .pwk.yaml")
+  class AllowedKeys {
+    private final String umbrella = CliRun.fixture("umbrella.yaml");
+
+    @Test
+    @DisplayName("warn, except global and enabled")
+    void warned() {
+      CliRun run = CliRun.of("lint", umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertTrue(run.out().contains(umbrella + ":11:1: warning: the chart does not know the"
+          + " top-level key 'tags'"), run::toString);
+      assertTrue(run.out().contains(":13:1: warning: the chart does not know the top-level key"
+          + " 'teamSettings', so Helm ignores it; if another chart reads it, allow it with"
+          + " --allow-key teamSettings"), run::toString);
+      assertTrue(run.out().endsWith("0 errors, 2 warnings in 1 file\n"), run::toString);
+      assertEquals(1, CliRun.of("lint", "--strict", umbrella).exitCode());
+    }
+
+    @Test
+    @DisplayName("--allow-key is repeatable")
+    void allowKey() {
+      CliRun run =
+          CliRun.of("lint", "--strict", "--allow-key", "tags", "--allow-key=teamSettings", umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals("no problems in 1 file\n", run.out());
+    }
+
+    @Test
+    @DisplayName("--config reads lint.allowKeys, and --allow-key adds to it")
+    void configFile(@TempDir Path dir) throws IOException {
+      Path config = dir.resolve("lint.yaml");
+      Files.writeString(config, "lint:\n  allowKeys: [tags]\n");
+      CliRun run = CliRun.of("lint", "--config", config.toString(), umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertFalse(run.out().contains("'tags'"), run::toString);
+      assertTrue(run.out().contains("'teamSettings'"), run::toString);
+      run =
+          CliRun.of(
+              "lint", "--strict", "--config", config.toString(), "--allow-key", "teamSettings",
+              umbrella);
+      assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    @DisplayName("a bad config file is a usage error in one line")
+    void badConfig(@TempDir Path dir) throws IOException {
+      Path config = dir.resolve(".pwk.yaml");
+      for (String text :
+          List.of("lint: [", "lint:\n  allowKey: [tags]\n", "lint:\n  allowKeys: tags\n",
+              "linting: {}\n")) {
+        Files.writeString(config, text);
+        CliRun run = CliRun.of("lint", "--config", config.toString(), umbrella);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().startsWith("pwk: " + config + ": "), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+      }
+      CliRun missing = CliRun.of("lint", "--config", dir.resolve("nope.yaml").toString(), umbrella);
+      assertEquals(2, missing.exitCode(), missing::toString);
+      assertTrue(missing.err().contains("config file not found"), missing::toString);
+    }
+
+    @Test
+    @DisplayName(".pwk.yaml is found in the working directory or above it")
+    void foundUpwards(@TempDir Path dir) throws IOException {
+      Path nested = Files.createDirectories(dir.resolve("a/b"));
+      assertFalse(LintConfig.find(nested).filter(p -> p.startsWith(dir)).isPresent());
+      Files.writeString(dir.resolve(".pwk.yaml"), "lint:\n  allowKeys: [tags, teamSettings]\n");
+      assertEquals(dir.resolve(".pwk.yaml"), LintConfig.find(nested).orElseThrow());
+      LintConfig config = LintConfig.load(null, nested);
+      assertEquals(List.of("tags", "teamSettings"), config.allowKeys());
+      Files.writeString(dir.resolve("a/.pwk.yaml"), "# nothing set\n");
+      assertEquals(List.of(), LintConfig.load(null, nested).allowKeys(), "the nearest file wins");
+    }
+  }
+
+  @Nested
+  @DisplayName("secrets and flags in every format")
+  class SecretsAndFlags {
+    private static final List<String> SECRETS =
+        List.of(
+            "FileSecret-1", "FileSecret-2", "FileSecret-3", "987654321", "FileSecret-4",
+            "FlagSecret-5", "FlagSecret-6", "FlagSecret-7");
+
+    private CliRun lint(String format) {
+      return CliRun.of(
+          "lint", "--format", format, "-f", CliRun.fixture("secrets.yaml"),
+          "--set",
+          "worker.initContainer.extraEnvVars[0].name=API_TOKEN,"
+              + "worker.initContainer.extraEnvVars[0].value=FlagSecret-5",
+          "--set", "worker.cloudApiConfig.accountId=x,worker.cloudApiConfig.token=FlagSecret-6",
+          "--set-json", "worker.customerManagedCloudApiConfig={\"apiKey\": \"FlagSecret-7\"}",
+          "--set", "worker.replicaCount=two");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text", "json", "junit", "sarif", "github"})
+    @DisplayName("no format shows a secret value, from a file or a flag")
+    void noSecret(String format) {
+      CliRun run = lint(format);
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.out().contains("redacted"), run::toString);
+      for (String secret : SECRETS) {
+        assertFalse(run.out().contains(secret), secret + " shown in " + format + ":\n" + run);
+        assertFalse(run.err().contains(secret), secret + " shown in " + format + ":\n" + run);
+      }
+    }
+
+    @Test
+    @DisplayName("SARIF names the flag in a logical location and points at no made-up file")
+    void sarifFlag() throws IOException {
+      JsonNode sarif = new ObjectMapper().readTree(lint("sarif").out());
+      String home = sarif.at("/runs/0/tool/driver/informationUri").asText();
+      assertEquals(VersionProvider.projectUrl(), home, "the address pwk was built with");
+      assertTrue(home.startsWith("https://") && !home.contains("${"), home);
+      boolean sawFlag = false;
+      for (JsonNode r : sarif.at("/runs/0/results")) {
+        JsonNode location = r.at("/locations/0");
+        String uri = location.at("/physicalLocation/artifactLocation/uri").asText();
+        assertFalse(uri.contains("flags"), r::toString);
+        if (location.has("logicalLocations")) {
+          assertFalse(location.has("physicalLocation"), r::toString);
+          sawFlag |= location.at("/logicalLocations/0/name").asText().startsWith("--set #3");
+        }
+      }
+      assertTrue(sawFlag, sarif::toString);
+    }
+
+    @Test
+    @DisplayName("JSON gives a flag's finding a null line and the flag; GitHub gives it no file")
+    void jsonAndGithub() throws IOException {
+      JsonNode findings = new ObjectMapper().readTree(lint("json").out()).at("/files/0/findings");
+      JsonNode replicas = null;
+      for (JsonNode f : findings) {
+        if (f.get("path").asText().equals("/worker/replicaCount")) {
+          replicas = f;
+        }
+      }
+      assertTrue(replicas != null, findings::toString);
+      assertTrue(replicas.get("line").isNull(), replicas::toString);
+      assertTrue(replicas.get("file").isNull(), replicas::toString);
+      assertEquals("--set #3 (worker.replicaCount=two)", replicas.get("flag").asText());
+      String github = lint("github").out();
+      assertTrue(github.lines().noneMatch(l -> l.contains("file=") && l.contains("flags")), github);
+      assertTrue(
+          github.lines().anyMatch(l -> !l.contains("file=") && l.contains("--set #3")), github);
+    }
+
+    @Test
+    @DisplayName("JUnit fails a warnings-only file under --strict, as the exit code does")
+    void junitStrict() {
+      CliRun lenient = CliRun.of("lint", "--format", "junit", CliRun.fixture("warn.yaml"));
+      assertEquals(0, lenient.exitCode(), lenient::toString);
+      assertTrue(lenient.out().contains("failures=\"0\""), lenient::toString);
+      CliRun strict =
+          CliRun.of("lint", "--strict", "--format", "junit", CliRun.fixture("warn.yaml"));
+      assertEquals(1, strict.exitCode(), strict::toString);
+      assertTrue(strict.out().contains("<testsuites name=\"pwk lint\" tests=\"1\" failures=\"1\">"),
+          strict::toString);
+    }
+
+    @Test
+    @DisplayName("a required value with no values file says how to set it, pointing at no file")
+    void requiredWithoutFile() {
+      CliRun run = CliRun.of("lint", "--set", "worker.replicaCount=2");
+      assertEquals(1, run.exitCode(), run::toString);
+      assertFalse(run.out().contains("chart defaults"), run::toString);
+      assertTrue(
+          run.out()
+              .contains(
+                  "pass --set worker.config.workPool=VALUE [chart.required]"),
+          run::toString);
     }
   }
 

@@ -4,7 +4,7 @@ import dev.pwk.validator.Finding;
 import dev.pwk.validator.Severity;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.Origin;
-import dev.pwk.values.ValuesContract;
+import dev.pwk.values.SecretValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +33,19 @@ final class Problems {
     Optional<Origin> origin = key ? values.keyOrigin(pointer) : values.origin(pointer);
     Origin o = origin.or(() -> values.nearestUserOrigin(pointer)).orElse(null);
     if (o == null) {
-      return new Finding(
-          ValuesContract.DEFAULTS_NAME, -1, -1, pointer, ruleId, Severity.ERROR, message);
+      // Nothing the user wrote is near: point at no file rather than the chart's own values.yaml.
+      return new Finding("", -1, -1, pointer, ruleId, Severity.ERROR, message);
     }
     if (o.isFlag()) {
-      return new Finding(o.describe(), -1, o.column(), pointer, ruleId, Severity.ERROR, message);
+      return new Finding(
+          SecretValues.describe(o),
+          -1,
+          o.column(),
+          pointer,
+          ruleId,
+          Severity.ERROR,
+          message,
+          Finding.Kind.FLAG);
     }
     return new Finding(o.source(), o.line(), o.column(), pointer, ruleId, Severity.ERROR, message);
   }

@@ -7,6 +7,7 @@ package dev.pwk.validator;
  */
 final class ChartRequirements implements Rule {
   static final String REQUIRED = "chart.required";
+  static final String MSG_HOW_TO_SET = "chart.required.how-to-set";
 
   private static final String CLOUD = "/worker/cloudApiConfig";
   private static final String CMC = "/worker/customerManagedCloudApiConfig";
@@ -36,7 +37,15 @@ final class ChartRequirements implements Rule {
   private static void require(LintContext ctx, Report out, String pointer, String which) {
     var n = ctx.node(pointer);
     if (n.isMissingNode() || n.isNull() || (n.isTextual() && n.textValue().isEmpty())) {
-      out.addKeyed(REQUIRED, REQUIRED + "." + which, Severity.ERROR, pointer, ctx.at(pointer));
+      Location at = ctx.at(pointer);
+      String message = Messages.format(REQUIRED + "." + which);
+      if (at.kind() != Finding.Kind.FILE && !ctx.userWrote(pointer)) {
+        // No file of the user's to point at, and a flag that set a neighbour would mislead: say
+        // how to give the value instead.
+        at = Location.NONE;
+        message += Messages.format(MSG_HOW_TO_SET, ctx.display(pointer));
+      }
+      out.addText(REQUIRED, Severity.ERROR, pointer, at, message);
     }
   }
 }

@@ -3,12 +3,18 @@ package dev.pwk.validator;
 import dev.pwk.values.ValuesContract;
 import java.util.Locale;
 
-/** The worker image tag: pinned, and a Prefect 3 image. */
+/**
+ * The worker image tag: pinned, and a Prefect 3 image. Only the tags of {@code prefecthq/prefect}
+ * (from any registry) are judged as Prefect versions: its integration images such as {@code
+ * prefecthq/prefect-gcp} and custom images have tag schemes of their own.
+ */
 final class ImageRules implements Rule {
   static final String MUTABLE_TAG = "image.mutable-tag";
   static final String NOT_PREFECT_3 = "image.not-prefect-3";
 
   private static final String TAG = "/worker/image/prefectTag";
+  private static final String REPOSITORY = "/worker/image/repository";
+  private static final String PREFECT_IMAGE = "prefecthq/prefect";
 
   @Override
   public void check(LintContext ctx, Report out) {
@@ -25,7 +31,8 @@ final class ImageRules implements Rule {
           ctx.display(TAG),
           ctx.show(TAG, ctx.node(TAG)),
           example());
-    } else if (!tag.equals("3") && !tag.startsWith("3.") && !tag.startsWith("3-")) {
+    } else if (isPrefectImage(ctx.text(REPOSITORY))
+        && !tag.equals("3") && !tag.startsWith("3.") && !tag.startsWith("3-")) {
       out.add(
           NOT_PREFECT_3,
           Severity.WARNING,
@@ -35,6 +42,22 @@ final class ImageRules implements Rule {
           ctx.show(TAG, ctx.node(TAG)),
           example());
     }
+  }
+
+  /**
+   * Whether the repository is Prefect's own image, with or without a registry host in front
+   * ({@code docker.io/prefecthq/prefect}, a mirror's {@code registry.example.com/prefecthq/prefect}).
+   */
+  static boolean isPrefectImage(String repository) {
+    String path = repository;
+    int slash = path.indexOf('/');
+    if (slash > 0) {
+      String first = path.substring(0, slash);
+      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+        path = path.substring(slash + 1);
+      }
+    }
+    return path.equals(PREFECT_IMAGE);
   }
 
   /** The tag the released chart pins by default. */

@@ -136,10 +136,8 @@ final class LintContext {
     if (!values.sources().isEmpty()) {
       return new Location(values.sources().get(0).name(), 1, 1, 0);
     }
-    return values
-        .origin(pointer)
-        .map(this::location)
-        .orElse(new Location(ValuesContract.DEFAULTS_NAME, -1, -1, Long.MAX_VALUE));
+    // Nothing the user wrote is near: the chart's own values.yaml is no file of theirs to point at.
+    return Location.NONE;
   }
 
   /** The text of a file the values were read from (a values file or a {@code --set-file} file). */
@@ -170,9 +168,8 @@ final class LintContext {
       case DEFAULTS ->
           new Location(ValuesContract.DEFAULTS_NAME, o.line(), o.column(), Long.MAX_VALUE);
       default ->
-          new Location(
+          Location.flag(
               Secrets.describe(o),
-              -1,
               o.column(),
               1_000_000L * (1 + o.kind().ordinal()) + Math.max(0, o.flagIndex()));
     };
@@ -210,7 +207,7 @@ final class LintContext {
 
   /** A value as shown in messages: quoted strings, plain scalars, never a secret. */
   String show(String pointer, JsonNode n) {
-    if (Secrets.isSecretPath(pointer)) {
+    if (Secrets.isSecretPath(values.tree(), pointer)) {
       return Secrets.REDACTED;
     }
     if (n == null || n.isMissingNode()) {

@@ -1,5 +1,6 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.SecretValues;
 import dev.pwk.values.SourceText;
 import java.util.List;
 import java.util.Objects;
@@ -11,13 +12,24 @@ import java.util.Objects;
  * @param name the unit's name, e.g. the file name pre-commit passed
  * @param findings the findings, in report order
  * @param sources texts of the files the findings point into, for code frames
+ * @param secrets the secret values of the linted values, masked wherever a report would show them
  */
-public record LintTarget(String name, List<Finding> findings, List<SourceText> sources) {
+public record LintTarget(
+    String name, List<Finding> findings, List<SourceText> sources, SecretValues secrets) {
 
   public LintTarget {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(secrets, "secrets");
     findings = List.copyOf(findings);
     sources = List.copyOf(sources);
+  }
+
+  /**
+   * A target whose secret values are not known (values that did not load); secret-looking {@code
+   * key: value} pairs are still masked.
+   */
+  public LintTarget(String name, List<Finding> findings, List<SourceText> sources) {
+    this(name, findings, sources, SecretValues.none());
   }
 
   /** How many findings have the given severity. */

@@ -1,87 +1,107 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.ValueRenames;
+import dev.pwk.values.ValueRenames.Migration;
+import dev.pwk.values.ValueRenames.Rename;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Keys and values renamed or removed in past chart releases (UPGRADING.md, spec §7). A hint
- * replaces the plain unknown-key or enum finding for them.
+ * Migration hints for keys and values of past chart releases, from the chart's own history ({@link
+ * ValueRenames}). A hint replaces the plain unknown-key, enum or type finding for them.
  */
 final class Migrations {
   static final String RENAMED = "values.renamed";
-  static final String MSG_RENAMED_VALUE = "values.renamed.value";
-  static final String MSG_REMOVED_UI_URL = "values.renamed.ui-url";
-  static final String MSG_REMOVED_UI_URL_CMC = "values.renamed.ui-url-cmc";
-
-  private static final String RELEASE_2025_3 = "2025.3.7033449";
-  private static final String RELEASE_2025_1 = "2025.1.28020410";
-
-  /**
-   * A migration hint: the message key, the new dotted path (empty when removed) and the release
-   * after which the old form stopped working.
-   */
-  record Hint(String messageKey, String replacement, String release) {}
-
-  private static final Map<String, Hint> KEYS =
-      Map.of(
-          "/worker/basicAuth",
-          new Hint(RENAMED, "worker.selfHostedServerApiConfig.basicAuth", RELEASE_2025_3),
-          "/worker/serverApiConfig",
-          new Hint(RENAMED, "worker.selfHostedServerApiConfig", RELEASE_2025_3),
-          "/worker/selfHostedCloudApiConfig",
-          new Hint(RENAMED, "worker.customerManagedCloudApiConfig", RELEASE_2025_1),
-          "/worker/serverApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL, "", RELEASE_2025_3),
-          "/worker/selfHostedServerApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL, "", RELEASE_2025_3),
-          "/worker/selfHostedCloudApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL_CMC, "", RELEASE_2025_3),
-          "/worker/customerManagedCloudApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL_CMC, "", RELEASE_2025_3));
-
-  private static final Map<String, String> API_CONFIG_VALUES =
-      Map.of("server", "selfHostedServer", "selfManaged", "customerManagedCloud");
+  static final String MSG_CHAIN = "values.renamed.chain";
+  static final String MSG_VALUE = "values.renamed.value";
+  static final String MSG_VALUE_CHAIN = "values.renamed.value-chain";
+  static final String MSG_REMOVED = "values.renamed.removed";
+  static final String MSG_REMOVED_NOTE = "values.renamed.removed-note";
+  static final String MSG_TEXT = "values.renamed.text";
 
   private Migrations() {}
 
-  static Optional<Hint> forKey(String pointer) {
-    return Optional.ofNullable(KEYS.get(pointer));
+  static Optional<Migration> forKey(String pointer) {
+    return ValueRenames.bundled().forKey(pointer);
   }
 
-  /** Hints for keys below {@code pointer}, which the schema does not visit once it fails. */
-  static Map<String, Hint> below(String pointer) {
-    Map<String, Hint> out = new java.util.TreeMap<>();
-    KEYS.forEach(
-        (k, v) -> {
-          if (k.startsWith(pointer + "/")) {
-            out.put(k, v);
-          }
-        });
-    return out;
+  static Optional<Migration> forValue(String pointer, JsonNode value) {
+    return value.isTextual()
+        ? ValueRenames.bundled().forValue(pointer, value.textValue())
+        : Optional.empty();
   }
 
-  static Optional<Hint> forValue(String pointer, JsonNode value) {
-    if (!pointer.equals("/worker/apiConfig") || !value.isTextual()) {
-      return Optional.empty();
+  static Optional<Migration> forText(String pointer, JsonNode value) {
+    return value.isTextual() ? ValueRenames.bundled().forText(pointer) : Optional.empty();
+  }
+
+  /**
+   * Reports the hint for a renamed key, then the removed keys the user wrote below it, which the
+   * schema does not visit once the key itself fails.
+   */
+  static void reportKey(LintContext ctx, Report out, String pointer, Migration m) {
+    report(ctx, out, pointer, m, keyMessage(m), ctx.atKey(pointer));
+    if (!m.removed()) {
+      reportRemovedBelow(ctx, out, pointer, ctx.userTree().at(pointer));
     }
-    String renamed = API_CONFIG_VALUES.get(value.textValue());
-    return renamed == null
-        ? Optional.empty()
-        : Optional.of(new Hint(MSG_RENAMED_VALUE, renamed, RELEASE_2025_3));
   }
 
-  /** Reports a hint for the key or value at {@code pointer}. */
-  static void report(LintContext ctx, Report out, String pointer, Hint hint, Location at) {
+  private static void reportRemovedBelow(LintContext ctx, Report out, String pointer, JsonNode n) {
+    if (!n.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String child = Pointers.child(pointer, e.getKey());
+      Optional<Migration> m = forKey(child).filter(Migration::removed);
+      if (m.isPresent()) {
+        report(ctx, out, child, m.get(), keyMessage(m.get()), ctx.atKey(child));
+      } else {
+        reportRemovedBelow(ctx, out, child, e.getValue());
+      }
+    }
+  }
+
+  /** Reports the hint for a renamed enum value. */
+  static void reportValue(LintContext ctx, Report out, String pointer, Migration m) {
+    String key = m.steps().size() > 1 ? MSG_VALUE_CHAIN : MSG_VALUE;
+    report(ctx, out, pointer, m, key, ctx.at(pointer));
+  }
+
+  /** Reports the hint for a string at a key that now takes a map. */
+  static void reportText(LintContext ctx, Report out, String pointer, Migration m) {
+    report(ctx, out, pointer, m, MSG_TEXT, ctx.at(pointer));
+  }
+
+  private static String keyMessage(Migration m) {
+    if (m.removed()) {
+      return m.note().isEmpty() ? MSG_REMOVED : MSG_REMOVED_NOTE;
+    }
+    return m.steps().size() > 1 ? MSG_CHAIN : RENAMED;
+  }
+
+  private static void report(
+      LintContext ctx, Report out, String pointer, Migration m, String messageKey, Location at) {
+    boolean path = m.current().startsWith("/");
     out.addKeyed(
         RENAMED,
-        hint.messageKey(),
+        messageKey,
         Severity.ERROR,
         pointer,
         at,
         ctx.display(pointer),
-        hint.replacement(),
-        hint.release(),
-        ctx.show(pointer, ctx.node(pointer)));
+        path ? Pointers.display(m.current(), ctx.tree()) : m.current(),
+        release(m.steps().get(0)),
+        ctx.show(pointer, ctx.node(pointer)),
+        m.steps().stream().skip(1).map(Migrations::release).collect(Collectors.joining(", ")),
+        m.note());
+  }
+
+  /** {@code 2025.11.18162334}, with the pull request when known: {@code (prefect-helm#563)}. */
+  private static String release(Rename r) {
+    return r.pr().isEmpty() ? r.release() : r.release() + " (prefect-helm#" + r.pr() + ")";
   }
 }

@@ -49,7 +49,9 @@ final class Report {
 
   /** Adds a finding with a message composed elsewhere (input problems). */
   void addText(String ruleId, Severity severity, String pointer, Location at, String message) {
-    Finding f = new Finding(at.file(), at.line(), at.column(), pointer, ruleId, severity, message);
+    Finding f =
+        new Finding(
+            at.file(), at.line(), at.column(), pointer, ruleId, severity, message, at.kind());
     if (seen.add(List.of(f.file(), f.line(), f.column(), pointer, ruleId, message))) {
       entries.add(new Entry(at, f, entries.size()));
     }

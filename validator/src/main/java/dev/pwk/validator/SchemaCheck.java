@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.pwk.values.Origin;
+import dev.pwk.values.ValueRenames;
 import dev.pwk.values.ValuesContract;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -88,6 +89,11 @@ final class SchemaCheck implements Rule {
     return s;
   }
 
+  /** The chart's schema, parsed. */
+  JsonNode schemaTree() {
+    return schemaTree;
+  }
+
   @Override
   public void check(LintContext ctx, Report out) {
     List<Error> plain = new ArrayList<>();
@@ -163,16 +169,9 @@ final class SchemaCheck implements Rule {
     String name = e.getProperty();
     String pointer = Pointers.child(parent, name);
     Location at = ctx.atKey(pointer);
-    Optional<Migrations.Hint> hint = Migrations.forKey(pointer);
-    if (hint.isPresent()) {
-      Migrations.report(ctx, out, pointer, hint.get(), at);
-      Migrations.below(pointer)
-          .forEach(
-              (child, h) -> {
-                if (!ctx.node(child).isMissingNode()) {
-                  Migrations.report(ctx, out, child, h, ctx.atKey(child));
-                }
-              });
+    Optional<ValueRenames.Migration> migration = Migrations.forKey(pointer);
+    if (migration.isPresent()) {
+      Migrations.reportKey(ctx, out, pointer, migration.get());
       return;
     }
     List<String> known = propertyNames(e);
@@ -203,6 +202,11 @@ final class SchemaCheck implements Rule {
   }
 
   private void reportType(LintContext ctx, Report out, Error e, String pointer, JsonNode value) {
+    Optional<ValueRenames.Migration> migration = Migrations.forText(pointer, value);
+    if (migration.isPresent()) {
+      Migrations.reportText(ctx, out, pointer, migration.get());
+      return;
+    }
     List<String> expected = new ArrayList<>();
     JsonNode types = e.getSchemaNode();
     if (types.isArray()) {
@@ -232,9 +236,9 @@ final class SchemaCheck implements Rule {
   }
 
   private void reportEnum(LintContext ctx, Report out, Error e, String pointer, JsonNode value) {
-    Optional<Migrations.Hint> hint = Migrations.forValue(pointer, value);
-    if (hint.isPresent()) {
-      Migrations.report(ctx, out, pointer, hint.get(), ctx.at(pointer));
+    Optional<ValueRenames.Migration> migration = Migrations.forValue(pointer, value);
+    if (migration.isPresent()) {
+      Migrations.reportValue(ctx, out, pointer, migration.get());
       return;
     }
     List<String> allowed = new ArrayList<>();

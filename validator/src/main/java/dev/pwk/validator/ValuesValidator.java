@@ -3,9 +3,11 @@ package dev.pwk.validator;
 import dev.pwk.values.InputProblem;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValuesException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -39,11 +41,23 @@ public final class ValuesValidator {
           new RbacRules(),
           new DeprecationRules());
 
-  private ValuesValidator() {}
+  private final TopLevelKeys topLevelKeys;
+
+  private ValuesValidator(Set<String> allowedKeys) {
+    this.topLevelKeys = new TopLevelKeys(allowedKeys);
+  }
 
   /** A validator; cheap to create, and safe to share between threads. */
   public static ValuesValidator create() {
-    return new ValuesValidator();
+    return new ValuesValidator(Set.of());
+  }
+
+  /**
+   * A validator that also accepts these top-level keys without a warning, for keys that an
+   * umbrella chart reads ({@code global} and {@code enabled} are always accepted).
+   */
+  public ValuesValidator allowingTopLevelKeys(Collection<String> keys) {
+    return new ValuesValidator(Set.copyOf(keys));
   }
 
   /**
@@ -70,6 +84,7 @@ public final class ValuesValidator {
     Report out = new Report();
     addProblems(out, values.warnings(), Severity.WARNING, ctx::rank);
     SchemaCheck.get().check(ctx, out);
+    topLevelKeys.check(ctx, out);
     if (mode == LintMode.FULL) {
       for (Rule rule : FULL_RULES) {
         rule.check(ctx, out);
@@ -116,7 +131,15 @@ public final class ValuesValidator {
   private static void addProblems(
       Report out, List<InputProblem> problems, Severity severity, ToLongFunction<String> rank) {
     for (InputProblem p : problems) {
-      Location at = new Location(p.source(), p.line(), p.column(), rank.applyAsLong(p.source()));
+      long r = rank.applyAsLong(p.source());
+      Location at;
+      if (p.source().isEmpty()) {
+        at = Location.NONE;
+      } else if (p.source().startsWith("--")) {
+        at = Location.flag(p.source(), p.column(), r);
+      } else {
+        at = new Location(p.source(), p.line(), p.column(), r);
+      }
       out.addText(inputRuleId(p.code()), severity, "", at, p.message());
     }
   }

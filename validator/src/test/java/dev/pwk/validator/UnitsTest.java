@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -244,13 +245,23 @@ class UnitsTest {
   }
 
   @Test
-  @DisplayName("secret paths are recognised by their segments")
-  void secretPaths() {
-    assertTrue(Secrets.isSecretPath("/worker/selfHostedServerApiConfig/basicAuth/authString"));
-    assertTrue(Secrets.isSecretPath("/x/apiKey"));
-    assertTrue(Secrets.isSecretPath("/x/db_password"));
-    assertFalse(Secrets.isSecretPath("/worker/cloudApiConfig/apiKeySecret/name"));
-    assertFalse(Secrets.isSecretPath("/worker/selfHostedServerApiConfig/basicAuth/existingSecret"));
+  @DisplayName("secret paths are recognised by their keys, and env values by the variable's name")
+  void secretPaths() throws Exception {
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(
+                "{\"worker\": {\"extraEnvVars\": [{\"name\": \"DB_PASSWORD\", \"value\": \"x\"},"
+                    + " {\"name\": \"LOG\", \"value\": \"debug\"}]}}");
+    assertTrue(
+        Secrets.isSecretPath(root, "/worker/selfHostedServerApiConfig/basicAuth/authString"));
+    assertTrue(Secrets.isSecretPath(root, "/x/apiKey"));
+    assertTrue(Secrets.isSecretPath(root, "/x/db_password"));
+    assertTrue(Secrets.isSecretPath(root, "/worker/extraEnvVars/0/value"));
+    assertFalse(Secrets.isSecretPath(root, "/worker/extraEnvVars/1/value"));
+    assertFalse(Secrets.isSecretPath(root, "/worker/cloudApiConfig/apiKeySecret/name"));
+    assertFalse(
+        Secrets.isSecretPath(root, "/worker/selfHostedServerApiConfig/basicAuth/existingSecret"));
+    assertFalse(Secrets.isSecretPath(root, "/worker/cloudApiConfig/jobApiKeyPropagation"));
   }
 
   @Nested

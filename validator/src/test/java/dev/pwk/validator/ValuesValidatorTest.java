@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pwk.values.InputProblem;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValueInputs;
-import dev.pwk.values.ValuesContract;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
 import java.nio.file.Files;
@@ -44,6 +43,64 @@ class ValuesValidatorTest {
 
   private static List<Finding> only(List<Finding> findings, String ruleId) {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+  }
+
+  @Nested
+  @DisplayName("unknown top-level keys")
+  class TopLevel {
+    private static final String TYPOS =
+        "serviceAcount: {create: false}\nworkers: {replicaCount: 2}\n"
+            + "extraEnvVars: [{name: A, value: b}]\nbaseJobTemplate: {configuration: x}\n"
+            + "image: {prefectTag: 3.8.3}\numbrellaSettings: {}\nglobal: {}\nenabled: true\n";
+
+    @Test
+    @DisplayName("warn with the nearest known path anywhere in the values")
+    void suggestions() throws Exception {
+      List<Finding> found =
+          only(
+              VALIDATOR.validate(
+                  LOADER.load(ValueInputs.ofFiles(base(), file("typos.yaml", TYPOS))),
+                  LintMode.FULL),
+              TopLevelKeys.UNKNOWN);
+      assertEquals(
+          List.of(
+              "serviceAcount -> 'serviceAccount'?",
+              "workers -> 'worker'?",
+              "extraEnvVars -> 'worker.extraEnvVars'?",
+              "baseJobTemplate -> 'worker.config.baseJobTemplate'?",
+              "image -> 'worker.image'?",
+              "umbrellaSettings -> allow it with --allow-key umbrellaSettings"),
+          found.stream()
+              .map(
+                  f -> {
+                    String m = f.message();
+                    String tail =
+                        m.contains("did you mean ")
+                            ? m.substring(m.indexOf("did you mean ") + 13)
+                            : m.substring(m.indexOf("allow it"));
+                    return f.path().substring(1) + " -> " + tail;
+                  })
+              .toList());
+      for (Finding f : found) {
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(1, f.column(), f::toString);
+      }
+    }
+
+    @Test
+    @DisplayName("keys allowed by the caller are accepted, in overlays too")
+    void allowed() throws Exception {
+      ValueInputs in = ValueInputs.ofFiles(file("typos.yaml", TYPOS));
+      List<Finding> partial = VALIDATOR.validate(LOADER.loadWithoutDefaults(in), LintMode.PARTIAL);
+      assertEquals(6, only(partial, TopLevelKeys.UNKNOWN).size(), partial.toString());
+      List<Finding> allowed =
+          VALIDATOR
+              .allowingTopLevelKeys(List.of("umbrellaSettings", "workers"))
+              .validate(LOADER.loadWithoutDefaults(in), LintMode.PARTIAL);
+      assertEquals(
+          List.of("/serviceAcount", "/extraEnvVars", "/baseJobTemplate", "/image"),
+          only(allowed, TopLevelKeys.UNKNOWN).stream().map(Finding::path).toList());
+    }
   }
 
   @Nested
@@ -157,17 +214,25 @@ class ValuesValidatorTest {
     }
 
     @Test
-    @DisplayName("with no user values at all, findings point into the chart defaults")
+    @DisplayName(
+        "with no user values at all, a missing value points nowhere and says how to set it")
     void defaultsOnly() throws Exception {
       List<Finding> findings = VALIDATOR.validate(LOADER.load(ValueInputs.none()), LintMode.FULL);
       assertEquals(3, findings.size(), findings.toString());
       for (Finding f : findings) {
-        assertEquals(ValuesContract.DEFAULTS_NAME, f.file());
+        assertEquals("", f.file());
+        assertEquals(Finding.Kind.NONE, f.kind());
+        assertEquals(-1, f.line());
         assertEquals(ChartRequirements.REQUIRED, f.ruleId());
         assertEquals(Severity.ERROR, f.severity());
       }
       assertEquals(
-          "A Work Pool Name is required (worker.config.workPool)", findings.get(0).message());
+          "A Work Pool Name is required (worker.config.workPool), and no values file or flag sets"
+              + " it; set worker.config.workPool in your values file, or pass --set"
+              + " worker.config.workPool=VALUE",
+          findings.get(0).message());
+      assertEquals("error: " + findings.get(0).message() + " [chart.required]",
+          findings.get(0).toString());
     }
   }
 

@@ -4,33 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.pwk.values.SecretValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Masks secret-looking values: in the values kept in a record, and in the objects a diff shows.
- *
- * <p>A value key is secret-looking when it ends with a word such as {@code password}, {@code
- * token}, {@code apiKey}, {@code authString} or {@code secret}; keys that name a Secret rather than
- * hold one ({@code existingSecret}, {@code ...SecretName}, {@code apiKeySecret.name}) are kept. An
- * environment variable ({@code {name, value}}) is masked when its name looks secret, e.g. {@code
- * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}.
+ * Which keys and environment variables hold secrets is {@link SecretValues}' knowledge, shared
+ * with lint; keys that name a Secret rather than hold one ({@code existingSecret}, {@code
+ * apiKeySecret.name}) are kept.
  */
 final class Redaction {
-  static final String MASK = "<redacted>";
+  static final String MASK = SecretValues.MASK;
   static final String MASK_CHANGED = "<redacted, changed>";
 
-  private static final Pattern SECRET_KEY =
-      Pattern.compile(
-          "(?i).*(password|passwd|passphrase|token|api[-_]?key|auth[-_]?string|secret|credentials?"
-              + "|private[-_]?key|access[-_]?key)");
-  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i)existing.*");
-  private static final Pattern SECRET_ENV =
-      Pattern.compile(
-          "(?i).*(PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_KEY|APIKEY|AUTH_STRING|SECRET|CREDENTIALS?"
-              + "|PRIVATE_KEY|ACCESS_KEY|SECRET_KEY)");
   private static final String[] CONTAINER_LISTS = {"containers", "initContainers"};
 
   private Redaction() {}
@@ -44,12 +32,12 @@ final class Redaction {
 
   private static void maskValues(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      boolean secretEnv = isSecretEnv(object);
+      boolean secretEnv = SecretValues.isSecretEnv(object);
       for (String key : object.propertyStream().map(Map.Entry::getKey).toList()) {
         JsonNode value = object.get(key);
         boolean secret =
             (secretEnv && key.equals("value"))
-                || (SECRET_KEY.matcher(key).matches() && !REFERENCE_KEY.matcher(key).matches());
+                || SecretValues.isSecretKey(key);
         if (secret && isFilledScalar(value)) {
           object.set(key, TextNode.valueOf(MASK));
         } else {
@@ -117,7 +105,7 @@ final class Redaction {
           for (JsonNode container : containers) {
             String prefix = list + "/" + container.path("name").asText() + "/";
             for (JsonNode env : container.path("env")) {
-              if (env instanceof ObjectNode e && isSecretEnv(e) && e.has("value")) {
+              if (env instanceof ObjectNode e && SecretValues.isSecretEnv(e) && e.has("value")) {
                 visitor.visit(prefix + e.get("name").asText(), e);
               }
             }
@@ -128,14 +116,6 @@ final class Redaction {
     } else if (node instanceof ArrayNode array) {
       array.forEach(child -> forEachSecretEnv(child, visitor));
     }
-  }
-
-  private static boolean isSecretEnv(ObjectNode object) {
-    JsonNode name = object.get("name");
-    return object.has("value")
-        && name != null
-        && name.isTextual()
-        && SECRET_ENV.matcher(name.asText()).matches();
   }
 
   private static boolean isFilledScalar(JsonNode value) {

@@ -9,6 +9,7 @@ import dev.pwk.validator.ReportWriter;
 import dev.pwk.validator.Severity;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.SecretValues;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
@@ -30,12 +31,14 @@ public final class ValidateValuesExample {
   static boolean lint(Path valuesFile, PrintStream out) {
     List<Finding> findings;
     List<SourceText> sources;
+    SecretValues secrets = SecretValues.none();
     try {
       LoadedValues values = ValuesLoader.create().load(ValueInputs.ofFiles(valuesFile));
       findings =
           ValuesValidator.create()
               .validate(values, LintMode.FULL, new Release("worker", "prefect"));
       sources = values.sources(); // the file texts, for the code frame under each finding
+      secrets = SecretValues.of(values.tree()); // masked wherever the report would show them
     } catch (ValuesException e) {
       // Unreadable file or broken YAML: reported as input.* findings, like any other.
       findings = ValuesValidator.inputFindings(e);
@@ -47,7 +50,7 @@ public final class ValidateValuesExample {
         out.println("missing value at " + f.path());
       }
     }
-    LintTarget target = new LintTarget(valuesFile.toString(), findings, sources);
+    LintTarget target = new LintTarget(valuesFile.toString(), findings, sources, secrets);
     out.print(ReportWriter.of(ReportFormat.TEXT, false, "example").write(List.of(target)));
     return target.count(Severity.ERROR) == 0;
   }

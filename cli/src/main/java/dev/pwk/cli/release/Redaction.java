@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +17,17 @@ import java.util.regex.Pattern;
  * token}, {@code apiKey}, {@code authString} or {@code secret}; keys that name a Secret rather than
  * hold one ({@code existingSecret}, {@code ...SecretName}, {@code apiKeySecret.name}) are kept. An
  * environment variable ({@code {name, value}}) is masked when its name looks secret, e.g. {@code
- * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}.
+ * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}; an entry of an env list ({@code env}, {@code
+ * extraEnvVars}) without a name, or that is a bare string, is masked too, since nothing says what it
+ * holds.
+ *
+ * <p>A diff never shows kubectl's {@value #LAST_APPLIED} annotation: it holds a copy of the whole
+ * object as last applied, env values and Secret data included.
  */
 final class Redaction {
   static final String MASK = "<redacted>";
   static final String MASK_CHANGED = "<redacted, changed>";
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private static final Pattern SECRET_KEY =
       Pattern.compile(
@@ -32,19 +39,20 @@ final class Redaction {
           "(?i).*(PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_KEY|APIKEY|AUTH_STRING|SECRET|CREDENTIALS?"
               + "|PRIVATE_KEY|ACCESS_KEY|SECRET_KEY)");
   private static final String[] CONTAINER_LISTS = {"containers", "initContainers"};
+  private static final Set<String> ENV_LISTS = Set.of("env", "extraEnvVars");
 
   private Redaction() {}
 
   /** A copy of the values with every secret-looking scalar replaced by {@value #MASK}. */
   static JsonNode values(JsonNode values) {
     JsonNode copy = values.deepCopy();
-    maskValues(copy);
+    maskValues(copy, false);
     return copy;
   }
 
-  private static void maskValues(JsonNode node) {
+  private static void maskValues(JsonNode node, boolean inEnvList) {
     if (node instanceof ObjectNode object) {
-      boolean secretEnv = isSecretEnv(object);
+      boolean secretEnv = isSecretEnv(object) || (inEnvList && !object.path("name").isTextual());
       for (String key : object.propertyStream().map(Map.Entry::getKey).toList()) {
         JsonNode value = object.get(key);
         boolean secret =
@@ -53,20 +61,29 @@ final class Redaction {
         if (secret && isFilledScalar(value)) {
           object.set(key, TextNode.valueOf(MASK));
         } else {
-          maskValues(value);
+          maskValues(value, ENV_LISTS.contains(key));
         }
       }
     } else if (node instanceof ArrayNode array) {
-      array.forEach(Redaction::maskValues);
+      for (int i = 0; i < array.size(); i++) {
+        if (inEnvList && isFilledScalar(array.get(i))) {
+          array.set(i, TextNode.valueOf(MASK));
+        } else {
+          maskValues(array.get(i), inEnvList);
+        }
+      }
     }
   }
 
   /**
    * Masks, in place, the secret values of a live object and its planned version: the data of a
    * Secret and secret-looking environment variables. A value that differs between the two is shown
-   * as {@value #MASK_CHANGED} on the planned side, so a diff still says that it changes.
+   * as {@value #MASK_CHANGED} on the planned side, so a diff still says that it changes. Both lose
+   * the {@value #LAST_APPLIED} annotation.
    */
   static void objects(ObjectNode live, ObjectNode planned) {
+    dropLastApplied(live);
+    dropLastApplied(planned);
     maskSecretData(live, planned, "data");
     maskSecretData(live, planned, "stringData");
     Map<String, JsonNode> before = new HashMap<>();
@@ -83,6 +100,15 @@ final class Redaction {
                   before.containsKey(key) && !Objects.equals(before.get(key), env.get("value"))
                       ? MASK_CHANGED
                       : MASK));
+    }
+  }
+
+  private static void dropLastApplied(ObjectNode object) {
+    if (object != null && object.path("metadata").get("annotations") instanceof ObjectNode a) {
+      a.remove(LAST_APPLIED);
+      if (a.isEmpty()) {
+        ((ObjectNode) object.get("metadata")).remove("annotations");
+      }
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * @param toolVersion the pwk version that wrote it
  * @param values the merged values with secret-looking values redacted
  * @param objects the objects of the revision, in apply order
- * @param manifest the applied objects as multi-document YAML, for rollback
+ * @param manifest the applied objects as multi-document YAML, for rollback; the one field that
+ *     holds secret values (env values as applied), since a rollback must apply them again
  * @param lock who holds the release while the record is pending; null otherwise
  */
 record ReleaseRecord(

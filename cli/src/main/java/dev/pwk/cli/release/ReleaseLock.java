@@ -53,6 +53,30 @@ final class ReleaseLock {
   }
 
   /**
+   * A record as users see it: a pending one whose holder has stopped says so, rather than that the
+   * operation is in progress.
+   */
+  Revision shown(ReleaseRecord r) {
+    Revision revision = r.toRevision();
+    if (!r.releaseStatus().isPending() || !isStale(r)) {
+      return revision;
+    }
+    String verb = verbOf(r.releaseStatus());
+    return new Revision(
+        revision.name(),
+        revision.namespace(),
+        revision.revision(),
+        revision.status(),
+        revision.updated(),
+        Character.toUpperCase(verb.charAt(0))
+            + verb.substring(1)
+            + " left pending by an operation that stopped; the next pwk operation on the release"
+            + " takes it over",
+        revision.chart(),
+        revision.toolVersion());
+  }
+
+  /**
    * The pending record an interrupted operation left, which the caller may take over; null when the
    * release is free.
    *
@@ -133,20 +157,46 @@ final class ReleaseLock {
     }
   }
 
-  /** Marks the held revision failed with the failure's message, and returns the failure. */
+  /**
+   * Marks the held revision failed with the failure's message, and returns the failure. When the
+   * API server cannot be reached, the revision stays pending and the failure says so and what to do
+   * next; trying to write the record would only retry against a dead server.
+   */
   ReleaseException fail(Stored held, ReleaseException failure) {
+    if (failure.exitCode() == ReleaseException.UNREACHABLE) {
+      return leftPending(held, failure);
+    }
     try {
       records.replace(
           held,
           held.record().moveTo(ReleaseStatus.FAILED, failure.getMessage(), clock.instant(), null));
     } catch (KubernetesClientException e) {
-      listener.warn(
-          "could not mark revision "
-              + held.revision()
-              + " as failed: "
-              + ApiErrors.translate(e, "updating the release record", server).getMessage());
+      ReleaseException why = ApiErrors.translate(e, "updating the release record", server);
+      if (why.exitCode() == ReleaseException.UNREACHABLE) {
+        return leftPending(held, failure);
+      }
+      listener.warn("could not mark revision " + held.revision() + " as failed: " + why.getMessage());
     }
     return failure;
+  }
+
+  private static ReleaseException leftPending(Stored held, ReleaseException failure) {
+    ReleaseRecord r = held.record();
+    String verb = verbOf(held);
+    return new ReleaseException(
+        failure.getMessage()
+            + "; revision "
+            + r.revision()
+            + " of release "
+            + r.name()
+            + " is left "
+            + r.status()
+            + ": when the API server answers again, run the "
+            + verb
+            + " again, which takes the release over, and see `pwk status "
+            + r.name()
+            + "`",
+        failure.exitCode());
   }
 
   static String lockedMessage(ReleaseRecord r) {
@@ -178,7 +228,11 @@ final class ReleaseLock {
   }
 
   private static String verbOf(Stored s) {
-    return switch (s.status()) {
+    return verbOf(s.status());
+  }
+
+  private static String verbOf(ReleaseStatus status) {
+    return switch (status) {
       case PENDING_INSTALL -> "install";
       case PENDING_ROLLBACK -> "rollback";
       case UNINSTALLING -> "uninstall";

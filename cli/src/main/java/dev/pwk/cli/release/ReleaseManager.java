@@ -53,6 +53,7 @@ public final class ReleaseManager {
   private final Deployer deployer;
   private final Uninstaller uninstaller;
   private final Differ differ;
+  private final ReleaseLock lock;
 
   /**
    * A manager that reports through {@code listener} and records {@code toolVersion} in each new
@@ -75,7 +76,7 @@ public final class ReleaseManager {
     String server = String.valueOf(client.getMasterUrl());
     this.records = new RecordStore(client, listener);
     this.objects = new ClusterObjects(client);
-    ReleaseLock lock = new ReleaseLock(records, listener, clock, owner, server);
+    this.lock = new ReleaseLock(records, listener, clock, owner, server);
     this.deployer = new Deployer(client, listener, clock, sleeper, records, lock, toolVersion);
     this.uninstaller = new Uninstaller(records, objects, lock, listener, clock, server);
     this.differ = new Differ(records, objects, client.getKubernetesSerialization());
@@ -220,16 +221,26 @@ public final class ReleaseManager {
           for (ObjectRef ref : latest.objects()) {
             states.add(state(ref));
           }
-          return new ReleaseReport(latest.toRevision(), states);
+          return new ReleaseReport(lock.shown(latest), states);
         });
   }
 
-  /** Every recorded revision, oldest first; empty when the release does not exist. */
+  /**
+   * Every recorded revision, oldest first.
+   *
+   * @throws ReleaseException when the release has no records
+   */
   public List<Revision> history(String name, String namespace) {
     ReleasePlan.checkName(name, namespace);
     return guarded(
         "reading release " + name,
-        () -> records.list(name, namespace).stream().map(s -> s.record().toRevision()).toList());
+        () -> {
+          List<Stored> history = records.list(name, namespace);
+          if (history.isEmpty()) {
+            throw Deployer.notFound(name, namespace, "");
+          }
+          return history.stream().map(s -> lock.shown(s.record())).toList();
+        });
   }
 
   /**
@@ -304,14 +315,14 @@ public final class ReleaseManager {
       Deployment d =
           client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
       if (d == null) {
-        return new ObjectState(ref, false, false, "missing");
+        return new ObjectState(ref, false, false, "");
       }
       Rollout rollout = Rollout.of(d);
       return new ObjectState(ref, true, rollout.done(), rollout.summary());
     }
     PartialObjectMetadata meta = objects.metadata(ref);
     return meta == null
-        ? new ObjectState(ref, false, false, "missing")
+        ? new ObjectState(ref, false, false, "")
         : new ObjectState(ref, true, true, "exists");
   }
 

@@ -179,6 +179,39 @@ class DiscoveryAndErrorsTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a server that dies mid-upgrade leaves the revision pending, and the error says so and what"
+          + " to do next")
+  void diesMidUpgrade() {
+    h.manager().install(Fixtures.worker().plan());
+    String url = String.valueOf(h.client.getMasterUrl());
+    Recorder dying =
+        new Recorder()
+            .onInfo(
+                line -> {
+                  if (line.equals("applying Deployment prefect/prefect-worker")) {
+                    h.cluster.server().shutdown();
+                  }
+                });
+
+    ReleaseException e =
+        assertThrows(
+            ReleaseException.class,
+            () ->
+                h.manager(Harness.OWNER, dying)
+                    .upgrade(Fixtures.worker().withTag("next").plan(), false));
+
+    assertEquals(ReleaseException.UNREACHABLE, e.exitCode());
+    assertEquals(
+        "cannot reach the Kubernetes API server at "
+            + url
+            + " (connection refused); revision 2 of release demo is left pending-upgrade: when the"
+            + " API server answers again, run the upgrade again, which takes the release over, and"
+            + " see `pwk status demo`",
+        e.getMessage());
+  }
+
   @Nested
   @DisplayName("transient failures")
   class Transient {

@@ -197,6 +197,29 @@ class LockingTest {
     }
 
     @Test
+    @DisplayName(
+        "shows in status and history as in progress while its holder may live, then as left"
+            + " pending by an operation that stopped")
+    void shownAsStopped() {
+      interrupt(plan("a"));
+      assertEquals(
+          "upgrade in progress", h.manager().status("demo", "prefect").revision().description());
+
+      h.goneOwners.add(A);
+
+      String stopped =
+          "Upgrade left pending by an operation that stopped; the next pwk operation on the"
+              + " release takes it over";
+      Revision status = h.manager().status("demo", "prefect").revision();
+      assertEquals(ReleaseStatus.PENDING_UPGRADE, status.status());
+      assertEquals(stopped, status.description());
+      assertEquals(
+          List.of("Install complete", stopped),
+          h.manager().history("demo", "prefect").stream().map(Revision::description).toList());
+      assertEquals("upgrade in progress", h.record(2).description(), "reading changes nothing");
+    }
+
+    @Test
     @DisplayName("is recovered by the next upgrade once its pwk process is gone")
     void recoveredWhenGone() {
       interrupt(plan("a"));
@@ -288,7 +311,7 @@ class LockingTest {
       h.goneOwners.add(A);
       UninstallResult result = h.manager(B, new Recorder()).uninstall("demo", "prefect", false);
       assertEquals(4, result.deleted().size());
-      assertEquals(List.of(), h.manager().history("demo", "prefect"));
+      assertThrows(ReleaseException.class, () -> h.manager().history("demo", "prefect"));
     }
   }
 

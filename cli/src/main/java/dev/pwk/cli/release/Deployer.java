@@ -20,6 +20,8 @@ import java.util.Set;
  * rollout, and records the outcome.
  */
 final class Deployer {
+  static final String MIGRATION_GUIDE = "docs/guide/migrating-from-helm.md";
+
   /** What is deployed and why. */
   enum Action {
     INSTALL("install", ReleaseStatus.PENDING_INSTALL, "Install complete"),
@@ -243,7 +245,11 @@ final class Deployer {
     return true;
   }
 
-  /** Refuses to take over objects that exist but belong to no release or to another one. */
+  /**
+   * Refuses to take over objects that exist but belong to no release or to another one. Only an
+   * object that no release claims may be adopted; one of a Helm release of the same name is
+   * pointed to the migration guide, and one of another release, pwk's or Helm's, never.
+   */
   private void checkOwnership(List<HasMetadata> desired, String owner) {
     for (HasMetadata object : desired) {
       ObjectRef ref = ObjectRef.of(object);
@@ -259,6 +265,30 @@ final class Deployer {
                 + other
                 + "; give this release other object names (e.g. fullnameOverride) or uninstall"
                 + " that one");
+      }
+      String helm = ClusterObjects.helmReleaseOf(live.getMetadata());
+      if (helm != null && helm.equals(owner)) {
+        throw ReleaseException.failed(
+            ref
+                + " belongs to Helm release "
+                + helm
+                + "; to move that release to pwk, follow \"Taking over a worker installed with"
+                + " Helm\" in "
+                + MIGRATION_GUIDE
+                + ", which annotates its objects with "
+                + ClusterObjects.OWNER_ANNOTATION
+                + "="
+                + owner);
+      }
+      if (helm != null) {
+        throw ReleaseException.failed(
+            ref
+                + " belongs to Helm release "
+                + helm
+                + "; give this release other object names (e.g. fullnameOverride), or move that"
+                + " release to pwk under its own name ("
+                + MIGRATION_GUIDE
+                + ")");
       }
       throw ReleaseException.failed(
           ref

@@ -65,30 +65,17 @@ final class ReleaseSession implements AutoCloseable {
       System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
     }
     KubernetesClient client = call(() -> ReleaseManager.newClient(kube.context));
-    refuseFast(client);
+    try {
+      ReleaseManager.checkReachable(client);
+    } catch (ReleaseException e) {
+      client.close();
+      throw new UserException(e.getMessage(), e.exitCode());
+    }
     String ns = kube.namespace;
     if (ns == null || ns.isBlank()) {
       ns = client.getNamespace() == null ? "default" : client.getNamespace();
     }
     return new ReleaseSession(client, ns, err, noColor);
-  }
-
-  /**
-   * Fails at once when nothing listens at the API server's address. The client retries I/O
-   * errors with backoff, which suits a busy server but makes a wrong kubeconfig take seconds to
-   * report; kubectl fails at once too.
-   */
-  private static void refuseFast(KubernetesClient client) {
-    java.net.URL url = client.getMasterUrl();
-    int port = url.getPort() > 0 ? url.getPort() : url.getDefaultPort();
-    try (java.net.Socket socket = new java.net.Socket()) {
-      socket.connect(new java.net.InetSocketAddress(url.getHost(), port), 5000);
-    } catch (java.io.IOException e) {
-      client.close();
-      throw new UserException(
-          "cannot reach the Kubernetes API server at " + url + " (" + e.getMessage() + ")",
-          ExitCodes.USAGE);
-    }
   }
 
   /** Runs a release-manager call, turning its failures into one-line user errors. */

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,9 @@ public final class ReleaseManager {
 
   /** First backoff in milliseconds; it doubles each retry (250 ms to 4 s, 7.75 s in all). */
   static final int CLIENT_RETRY_INTERVAL_MS = 250;
+
+  /** Connect and read timeout of each request, and of {@link #checkReachable}. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Pattern LEADING_NUMBER = Pattern.compile("(\\d+).*");
 
@@ -105,9 +109,22 @@ public final class ReleaseManager {
       throw new ReleaseException(
           "kubeconfig context \"" + kubeContext + "\" not found", ReleaseException.UNREACHABLE);
     }
+    config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
+    config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
     config.setRequestRetryBackoffLimit(CLIENT_RETRIES);
     config.setRequestRetryBackoffInterval(CLIENT_RETRY_INTERVAL_MS);
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * Fails at once, on one line, when the client's API server does not answer: nothing listens at
+   * its address, or it accepts connections but answers nothing within 10 s. The client retries I/O
+   * errors and timeouts, which suits a busy server but would make these take up to a minute.
+   *
+   * @throws ReleaseException with exit code 2
+   */
+  public static void checkReachable(KubernetesClient client) {
+    ServerProbe.check(client.getMasterUrl(), REQUEST_TIMEOUT);
   }
 
   /**

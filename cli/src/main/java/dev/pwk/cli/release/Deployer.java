@@ -132,7 +132,9 @@ final class Deployer {
             + t.namespace()
             + ": revision "
             + revision);
-    Stored held =
+    List<ObjectRef> deleted;
+    ReleaseRecord done;
+    try (Lease held =
         lock.acquire(
             record(
                 t,
@@ -141,13 +143,16 @@ final class Deployer {
                 action.verb + " in progress",
                 started,
                 desired,
-                lock.newLock(started, o)));
-    List<ObjectRef> deleted = applyAll(held, desired, leftovers, owner, o);
-
+                lock.newLock(started)))) {
+      deleted = applyAll(held, desired, leftovers, owner, o);
+      String description = t.description() == null ? action.done : t.description();
+      done =
+          held.held()
+              .record()
+              .moveTo(ReleaseStatus.DEPLOYED, description, clock.instant(), null);
+      lock.finish(held, done);
+    }
     Instant finished = clock.instant();
-    String description = t.description() == null ? action.done : t.description();
-    ReleaseRecord done = held.record().moveTo(ReleaseStatus.DEPLOYED, description, finished, null);
-    lock.finish(held, done);
     for (Stored s : history) {
       if (s.status() == ReleaseStatus.DEPLOYED) {
         supersede(s, finished);
@@ -324,7 +329,7 @@ final class Deployer {
    * @return the leftovers deleted
    */
   private List<ObjectRef> applyAll(
-      Stored held,
+      Lease held,
       List<HasMetadata> desired,
       List<ObjectRef> leftovers,
       String owner,

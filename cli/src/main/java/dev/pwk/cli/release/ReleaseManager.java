@@ -64,7 +64,14 @@ public final class ReleaseManager {
    * revision.
    */
   public ReleaseManager(KubernetesClient client, ReleaseListener listener, String toolVersion) {
-    this(client, listener, toolVersion, Clock.systemUTC(), Sleeper.SYSTEM, LockOwner.thisProcess());
+    this(
+        client,
+        listener,
+        toolVersion,
+        Clock.systemUTC(),
+        Sleeper.SYSTEM,
+        LockOwner.thisProcess(),
+        Renewals.DAEMON);
   }
 
   ReleaseManager(
@@ -73,14 +80,15 @@ public final class ReleaseManager {
       String toolVersion,
       Clock clock,
       Sleeper sleeper,
-      LockOwner owner) {
+      LockOwner owner,
+      Renewals renewals) {
     this.client = Objects.requireNonNull(client, "client");
     this.listener = Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(toolVersion, "toolVersion");
     String server = String.valueOf(client.getMasterUrl());
     this.records = new RecordStore(client, listener);
     this.objects = new ClusterObjects(client);
-    this.lock = new ReleaseLock(records, listener, clock, owner, server);
+    this.lock = new ReleaseLock(records, listener, clock, owner, server, renewals);
     this.deployer = new Deployer(client, listener, clock, sleeper, records, lock, toolVersion);
     this.uninstaller = new Uninstaller(records, objects, lock, listener, clock, server);
     this.differ = new Differ(records, objects, client.getKubernetesSerialization());

@@ -49,7 +49,7 @@ record ReleaseRecord(
    *
    * @param owner the holding process, see {@link LockOwner}
    * @param expires after this instant (ISO-8601) the lock is stale and another operation may
-   *     recover the release
+   *     recover the release; the holder moves it on while it works (see {@link Lease})
    */
   record Lock(String owner, String expires) {}
 
@@ -57,7 +57,6 @@ record ReleaseRecord(
     return ReleaseStatus.fromLabel(status);
   }
 
-  /** A copy with a new status and description, stamped {@code now}, holding {@code newLock}. */
   /**
    * The record marked superseded, as Helm marks it: the description and time of the operation
    * that made it stay, so history still says what each revision was.
@@ -79,6 +78,7 @@ record ReleaseRecord(
         null);
   }
 
+  /** A copy with a new status and description, stamped {@code now}, holding {@code newLock}. */
   ReleaseRecord moveTo(ReleaseStatus next, String newDescription, Instant now, Lock newLock) {
     return new ReleaseRecord(
         name,
@@ -88,6 +88,24 @@ record ReleaseRecord(
         started,
         now.toString(),
         newDescription,
+        chart,
+        toolVersion,
+        values,
+        objects,
+        manifest,
+        newLock);
+  }
+
+  /** A copy held by {@code newLock}, otherwise unchanged. */
+  ReleaseRecord withLock(Lock newLock) {
+    return new ReleaseRecord(
+        name,
+        namespace,
+        revision,
+        status,
+        started,
+        updated,
+        description,
         chart,
         toolVersion,
         values,

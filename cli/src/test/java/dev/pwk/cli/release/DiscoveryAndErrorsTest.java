@@ -207,8 +207,8 @@ class DiscoveryAndErrorsTest {
         "cannot reach the Kubernetes API server at "
             + url
             + " (connection refused); revision 2 of release demo is left pending-upgrade: when the"
-            + " API server answers again, run the upgrade again, which takes the release over, and"
-            + " see `pwk status demo`",
+            + " API server answers again, run the upgrade again after 2026-11-25T12:00:30Z, when"
+            + " its lock lapses, and see `pwk status demo`",
         e.getMessage());
   }
 

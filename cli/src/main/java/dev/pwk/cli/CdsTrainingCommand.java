@@ -33,7 +33,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
       run("lint-job-template", values.toString());
       run("schema");
       run("docs");
-      try (TrainingCluster cluster = new TrainingCluster()) {
+      try (TrainingCluster cluster = new TrainingCluster(dir)) {
         String kubeconfig = cluster.kubeconfig(dir).toString();
         String file = values.toString();
         String k = "--kubeconfig";

@@ -1,5 +1,7 @@
 package dev.pwk.cli;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,21 +9,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A stand-in Kubernetes API server on 127.0.0.1 for the class-data-sharing training run, so that
- * the archive holds the classes the cluster commands load (the client, its HTTP stack, the model
- * classes) without the build needing a cluster. It keeps what it is sent in memory and answers
- * gets, lists, creates, replaces, server-side applies and deletes, enough for install, upgrade,
- * diff, status, history, rollback and uninstall to run through; nothing else of an API server.
+ * the archive holds the classes the cluster commands load (the client, its HTTP and TLS stack, the
+ * model classes) without the build needing a cluster. It keeps what it is sent in memory and
+ * answers gets, lists, creates, replaces, server-side applies and deletes, enough for install,
+ * upgrade, diff, status, history, rollback and uninstall to run through; nothing else of an API
+ * server. It serves HTTPS, as API servers do, with a throwaway key pair that the JDK's keytool
+ * makes for each run; plain HTTP when that fails.
  */
 final class TrainingCluster implements AutoCloseable {
   static final String NAMESPACE = "pwk-training";
@@ -43,12 +55,26 @@ final class TrainingCluster implements AutoCloseable {
           + group("rbac.authorization.k8s.io", "v1")
           + "]}";
 
+  private static final String STORE_PASSWORD = "pwk-training";
+
   private final HttpServer server;
+  private final String certificateAuthority;
   private final Map<String, ObjectNode> objects = new TreeMap<>();
   private int resourceVersion;
 
-  TrainingCluster() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  /** A server whose scratch files (the key store) go to {@code dir}. */
+  TrainingCluster(Path dir) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    KeyStore keys = keyStore(dir.resolve("server.p12"));
+    if (keys == null) {
+      server = HttpServer.create(address, 0);
+      certificateAuthority = null;
+    } else {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(sslContext(keys)));
+      server = https;
+      certificateAuthority = pem(keys);
+    }
     server.createContext("/", this::handle);
     store("/api/v1/namespaces/" + NAMESPACE, namespace(NAMESPACE));
     store("/api/v1/namespaces/kube-system", namespace("kube-system"));
@@ -57,12 +83,19 @@ final class TrainingCluster implements AutoCloseable {
 
   /** Writes a kubeconfig for this server into {@code dir} and returns its path. */
   Path kubeconfig(Path dir) throws IOException {
+    String cluster =
+        certificateAuthority == null
+            ? "{server: 'http://127.0.0.1:" + server.getAddress().getPort() + "'}"
+            : "{server: 'https://127.0.0.1:"
+                + server.getAddress().getPort()
+                + "', certificate-authority-data: "
+                + Base64.getEncoder().encodeToString(certificateAuthority.getBytes(US_ASCII))
+                + "}";
     return Files.writeString(
         dir.resolve("kubeconfig"),
-        "apiVersion: v1\nkind: Config\nclusters:\n- name: training\n  cluster: {server: 'http://"
-            + "127.0.0.1:"
-            + server.getAddress().getPort()
-            + "'}\ncontexts:\n- name: training\n  context: {cluster: training, user: training,"
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: training\n  cluster: "
+            + cluster
+            + "\ncontexts:\n- name: training\n  context: {cluster: training, user: training,"
             + " namespace: "
             + NAMESPACE
             + "}\ncurrent-context: training\nusers:\n- name: training\n  user: {token: training}\n");
@@ -71,6 +104,75 @@ final class TrainingCluster implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  /** A fresh key pair and certificate for 127.0.0.1 from keytool, or null when that fails. */
+  private static KeyStore keyStore(Path file) {
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    try {
+      Process p =
+          new ProcessBuilder(
+                  keytool.toString(),
+                  "-genkeypair",
+                  "-alias",
+                  "training",
+                  "-keyalg",
+                  "RSA",
+                  "-keysize",
+                  "2048",
+                  "-dname",
+                  "CN=127.0.0.1",
+                  "-ext",
+                  "san=ip:127.0.0.1",
+                  "-validity",
+                  "2",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  file.toString(),
+                  "-storepass",
+                  STORE_PASSWORD)
+              .redirectErrorStream(true)
+              .start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        return null;
+      }
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(file)) {
+        keys.load(in, STORE_PASSWORD.toCharArray());
+      }
+      return keys;
+    } catch (IOException | GeneralSecurityException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static SSLContext sslContext(KeyStore keys) throws IOException {
+    try {
+      KeyManagerFactory factory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(keys, STORE_PASSWORD.toCharArray());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(factory.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static String pem(KeyStore keys) throws IOException {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(US_ASCII))
+              .encodeToString(keys.getCertificate("training").getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (GeneralSecurityException e) {
+      throw new IOException(e);
+    }
   }
 
   private synchronized void handle(HttpExchange exchange) throws IOException {

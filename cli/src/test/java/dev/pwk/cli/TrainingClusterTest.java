@@ -3,6 +3,7 @@ package dev.pwk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -21,10 +22,12 @@ class TrainingClusterTest {
 
   @Test
   @DisplayName(
-      "carries every cluster command through to success, so the archive holds what they load")
+      "serves TLS and carries every cluster command through to success, so the archive holds"
+          + " what they load")
   void clusterCommands() throws Exception {
-    try (TrainingCluster cluster = new TrainingCluster()) {
+    try (TrainingCluster cluster = new TrainingCluster(dir)) {
       String k = cluster.kubeconfig(dir).toString();
+      assertTrue(Files.readString(Path.of(k)).contains("server: 'https://"), "TLS, as API servers");
       String values = CliRun.fixture("good.yaml");
 
       assertSucceeds("install", "t", "-f", values, "--kubeconfig", k);

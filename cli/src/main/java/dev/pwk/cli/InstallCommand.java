@@ -43,7 +43,7 @@ final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ReleaseSession session =
-        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
+        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor, flags.timeout())) {
       var plan = session.plan(name, values, flags.options(createNamespace));
       var result = ReleaseSession.call(() -> session.manager.install(plan));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);

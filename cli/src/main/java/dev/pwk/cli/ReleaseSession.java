@@ -60,11 +60,17 @@ final class ReleaseSession implements AutoCloseable {
   }
 
   static ReleaseSession open(KubeOptions kube, PrintWriter err, boolean noColor) {
+    return open(kube, err, noColor, ReleaseManager.REQUEST_TIMEOUT);
+  }
+
+  /** A session whose requests time out after {@code timeout} when that is under 10 s. */
+  static ReleaseSession open(
+      KubeOptions kube, PrintWriter err, boolean noColor, java.time.Duration timeout) {
     if (kube.kubeconfig != null) {
       // fabric8 reads the kubeconfig path from this property before $KUBECONFIG.
       System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
     }
-    KubernetesClient client = call(() -> ReleaseManager.newClient(kube.context));
+    KubernetesClient client = call(() -> ReleaseManager.newClient(kube.context, timeout));
     try {
       ReleaseManager.checkReachable(client);
     } catch (ReleaseException e) {

@@ -41,7 +41,8 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
+    try (ReleaseSession session =
+        ReleaseSession.open(kube, spec.commandLine().getErr(), true, flags.timeout())) {
       var result =
           ReleaseSession.call(
               () ->

@@ -114,8 +114,8 @@ class ReleaseErrorsIT {
 
   @Test
   @DisplayName(
-      "a server that accepts connections and never answers fails within the 10 s timeout, on one"
-          + " line, exit 2")
+      "a server that accepts connections and never answers fails within the 10 s timeout, or a"
+          + " shorter --timeout, on one line, exit 2")
   void hungServer(@TempDir Path dir) throws Exception {
     try (ServerSocket hung = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String server = "https://127.0.0.1:" + hung.getLocalPort();
@@ -127,20 +127,29 @@ class ReleaseErrorsIT {
               + "', insecure-skip-tls-verify: true}\ncontexts:\n- name: hung\n"
               + "  context: {cluster: hung, user: me}\ncurrent-context: hung\n"
               + "users:\n- name: me\n  user: {token: not-a-secret}\n");
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine pwk = Pwk.newCommandLine();
-      pwk.setOut(new PrintWriter(out, true));
-      pwk.setErr(new PrintWriter(err, true));
+      String k = kubeconfig.toString();
 
-      int code = pwk.execute("status", RELEASE, "--kubeconfig", kubeconfig.toString());
-
-      assertEquals(2, code, err::toString);
-      assertEquals(
-          "pwk: the Kubernetes API server at "
-              + server
-              + "/ accepted the connection but did not answer within 10 s",
-          err.toString().strip());
+      assertHung(server, "10 s", "status", RELEASE, "--kubeconfig", k);
+      assertHung(
+          server, "2 s", "upgrade", RELEASE, "-f", values(), "--timeout", "2s", "--kubeconfig", k);
     }
+  }
+
+  private static void assertHung(String server, String within, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine pwk = Pwk.newCommandLine();
+    pwk.setOut(new PrintWriter(out, true));
+    pwk.setErr(new PrintWriter(err, true));
+
+    int code = pwk.execute(args);
+
+    assertEquals(2, code, err::toString);
+    assertEquals(
+        "pwk: the Kubernetes API server at "
+            + server
+            + "/ accepted the connection but did not answer within "
+            + within,
+        err.toString().strip());
   }
 }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * token}, {@code apiKey}, {@code authString} or {@code secret}; keys that name a Secret rather than
  * hold one ({@code existingSecret}, {@code ...SecretName}, {@code apiKeySecret.name}) are kept. An
  * environment variable ({@code {name, value}}) is masked when its name looks secret, e.g. {@code
- * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}; an entry of an env list ({@code env}, {@code
- * extraEnvVars}) without a name, or that is a bare string, is masked too, since nothing says what it
- * holds.
+ * PREFECT_API_KEY} or {@code PREFECT_API_AUTH_STRING}; an entry of an env list ({@code env},
+ * {@code extraEnvVars}) without a name, or that is a bare string, is masked too, since nothing says
+ * what it holds.
  *
  * <p>A diff never shows kubectl's {@value #LAST_APPLIED} annotation: it holds a copy of the whole
  * object as last applied, env values and Secret data included.

@@ -200,7 +200,8 @@ final class ReleaseLock {
       if (why.exitCode() == ReleaseException.UNREACHABLE) {
         return leftPending(held, failure);
       }
-      listener.warn("could not mark revision " + held.revision() + " as failed: " + why.getMessage());
+      listener.warn(
+          "could not mark revision " + held.revision() + " as failed: " + why.getMessage());
     }
     return failure;
   }

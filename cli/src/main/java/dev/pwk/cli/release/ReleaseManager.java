@@ -45,8 +45,11 @@ public final class ReleaseManager {
   /** First backoff in milliseconds; it doubles each retry (250 ms to 4 s, 7.75 s in all). */
   static final int CLIENT_RETRY_INTERVAL_MS = 250;
 
-  /** Connect and read timeout of each request, and of {@link #checkReachable}. */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Connect and read timeout of each request, and of {@link #checkReachable}, unless an operation
+   * timeout is shorter ({@link #newClient(String, Duration)}).
+   */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Pattern LEADING_NUMBER = Pattern.compile("(\\d+).*");
 
@@ -103,6 +106,20 @@ public final class ReleaseManager {
    *     would silently use the current one)
    */
   public static KubernetesClient newClient(String kubeContext) {
+    return newClient(kubeContext, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * {@link #newClient(String)} for an operation that may take at most {@code operationTimeout}:
+   * its requests' connect and read timeouts are that, when shorter than {@link #REQUEST_TIMEOUT}.
+   */
+  public static KubernetesClient newClient(String kubeContext, Duration operationTimeout) {
+    Duration timeout =
+        operationTimeout.isNegative()
+                || operationTimeout.isZero()
+                || operationTimeout.compareTo(REQUEST_TIMEOUT) > 0
+            ? REQUEST_TIMEOUT
+            : operationTimeout;
     Config config;
     try {
       config = Config.autoConfigure(kubeContext);
@@ -117,8 +134,8 @@ public final class ReleaseManager {
       throw new ReleaseException(
           "kubeconfig context \"" + kubeContext + "\" not found", ReleaseException.UNREACHABLE);
     }
-    config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
-    config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
+    config.setConnectionTimeout((int) timeout.toMillis());
+    config.setRequestTimeout((int) timeout.toMillis());
     config.setRequestRetryBackoffLimit(CLIENT_RETRIES);
     config.setRequestRetryBackoffInterval(CLIENT_RETRY_INTERVAL_MS);
     return new KubernetesClientBuilder().withConfig(config).build();
@@ -126,13 +143,16 @@ public final class ReleaseManager {
 
   /**
    * Fails at once, on one line, when the client's API server does not answer: nothing listens at
-   * its address, or it accepts connections but answers nothing within 10 s. The client retries I/O
-   * errors and timeouts, which suits a busy server but would make these take up to a minute.
+   * its address, or it accepts connections but answers nothing within the client's connect
+   * timeout. The client retries I/O errors and timeouts, which suits a busy server but would make
+   * these take up to a minute.
    *
    * @throws ReleaseException with exit code 2
    */
   public static void checkReachable(KubernetesClient client) {
-    ServerProbe.check(client.getMasterUrl(), REQUEST_TIMEOUT);
+    ServerProbe.check(
+        client.getMasterUrl(),
+        Duration.ofMillis(client.getConfiguration().getConnectionTimeout()));
   }
 
   /**

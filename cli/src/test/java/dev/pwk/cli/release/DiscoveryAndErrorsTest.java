@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -313,6 +314,25 @@ class DiscoveryAndErrorsTest {
             ReleaseManager.CLIENT_RETRY_INTERVAL_MS,
             client.getConfiguration().getRequestRetryBackoffInterval());
         assertEquals(20, new ReleaseManager(client, h.out, "t").discover(false).minor());
+      } finally {
+        restore(previous);
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "bounds connect and read timeouts at 10 s, or at the operation's timeout when shorter")
+    void timeouts() throws IOException {
+      String previous = System.setProperty("kubeconfig", kubeconfig());
+      try (KubernetesClient standard = ReleaseManager.newClient("mock");
+          KubernetesClient longer = ReleaseManager.newClient("mock", Duration.ofMinutes(5));
+          KubernetesClient shorter = ReleaseManager.newClient("mock", Duration.ofSeconds(3))) {
+        for (KubernetesClient client : List.of(standard, longer)) {
+          assertEquals(10_000, client.getConfiguration().getConnectionTimeout());
+          assertEquals(10_000, client.getConfiguration().getRequestTimeout());
+        }
+        assertEquals(3_000, shorter.getConfiguration().getConnectionTimeout());
+        assertEquals(3_000, shorter.getConfiguration().getRequestTimeout());
       } finally {
         restore(previous);
       }

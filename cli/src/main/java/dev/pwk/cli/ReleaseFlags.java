@@ -1,6 +1,7 @@
 package dev.pwk.cli;
 
 import dev.pwk.cli.release.ReleaseOptions;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,7 @@ final class ReleaseFlags {
   int historyMax;
 
   /** The parsed {@code --timeout}. */
-  java.time.Duration timeout() {
+  Duration timeout() {
     return GoDuration.parse(timeout);
   }
 

@@ -42,8 +42,9 @@ class LeaseIT {
 
   @Test
   @DisplayName(
-      "a pwk that waits for a rollout renews its lock and is not taken over; once killed, its"
-          + " revision shows as left pending, and after the lease the next upgrade takes over")
+      "a pwk that waits for a rollout renews its lock and is not taken over, then or after its"
+          + " first lease; once killed, its revision shows as left pending, and after the lease the"
+          + " next upgrade takes over")
   void leaseAcrossPidNamespaces(Cluster cluster, TestNamespace ns) throws Exception {
     assumeTrue(
         run(List.of("unshare", "--pid", "--fork", "--mount-proc", "true")) == 0,
@@ -72,6 +73,7 @@ class LeaseIT {
                   "revision 1 pending, held by the first pwk",
                   () -> lockExpiry(cluster, ns),
                   e -> !e.isEmpty()));
+      assertRefused(cluster, ns, "other", values);
       Poll.until(
           LAPSE,
           "the holder to renew its lock past its first expiry " + firstExpiry,
@@ -83,11 +85,7 @@ class LeaseIT {
           Instant::now,
           now -> now.isAfter(firstExpiry.plusSeconds(2)));
 
-      Process other = pwkInPidNamespace(cluster, ns, "other", "upgrade", RELEASE, "-f", values);
-      assertTrue(other.waitFor(60, TimeUnit.SECONDS), "the second pwk finishes");
-      String otherErr = Files.readString(dir.resolve("other.err"));
-      assertEquals(1, other.exitValue(), otherErr);
-      assertTrue(otherErr.contains("is locked by another pwk operation"), otherErr);
+      assertRefused(cluster, ns, "later", values);
       assertTrue(holder.isAlive(), "the holder still waits for its rollout");
 
       kill(holder);
@@ -117,6 +115,16 @@ class LeaseIT {
     } finally {
       kill(holder);
     }
+  }
+
+  /** Another pwk, in a PID namespace of its own, is refused the release the holder has. */
+  private void assertRefused(Cluster cluster, TestNamespace ns, String name, String values)
+      throws Exception {
+    Process other = pwkInPidNamespace(cluster, ns, name, "upgrade", RELEASE, "-f", values);
+    assertTrue(other.waitFor(60, TimeUnit.SECONDS), name + " pwk finishes");
+    String err = Files.readString(dir.resolve(name + ".err"));
+    assertEquals(1, other.exitValue(), err);
+    assertTrue(err.contains("is locked by another pwk operation"), err);
   }
 
   /** {@code pwk <args>} as its own process, pid 1 of a new PID namespace, output in files. */

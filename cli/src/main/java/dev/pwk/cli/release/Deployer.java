@@ -134,6 +134,7 @@ final class Deployer {
             + revision);
     List<ObjectRef> deleted;
     ReleaseRecord done;
+    Instant finished;
     try (Lease held =
         lock.acquire(
             record(
@@ -145,14 +146,11 @@ final class Deployer {
                 desired,
                 lock.newLock(started)))) {
       deleted = applyAll(held, desired, leftovers, owner, o);
+      finished = clock.instant();
       String description = t.description() == null ? action.done : t.description();
-      done =
-          held.held()
-              .record()
-              .moveTo(ReleaseStatus.DEPLOYED, description, clock.instant(), null);
+      done = held.held().record().moveTo(ReleaseStatus.DEPLOYED, description, finished, null);
       lock.finish(held, done);
     }
-    Instant finished = clock.instant();
     for (Stored s : history) {
       if (s.status() == ReleaseStatus.DEPLOYED) {
         supersede(s, finished);

@@ -124,6 +124,11 @@ class LockingTest {
                     if (line.equals(APPLYING_DEPLOYMENT)) {
                       h.clock.advance(ReleaseLock.LEASE);
                       h.manager(B, new Recorder()).upgrade(plan("b"), false);
+                      h.renewLeases();
+                      assertEquals(
+                          ReleaseStatus.FAILED,
+                          h.record(2).releaseStatus(),
+                          "a late renewal does not bring the taken-over revision back");
                     }
                   });
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * A hidden command that runs the everyday commands once on bundled values, so that a
  * class-data-sharing archive (or a JDK 25 ahead-of-time cache) recorded during this run holds
- * the classes they load. The build and the launcher run it; users never need to.
+ * the classes they load; the cluster commands run against a {@link TrainingCluster}. The build
+ * and the launcher run it; users never need to.
  */
 @Command(name = "__cds-training", hidden = true, addMethodSubcommands = false)
 final class CdsTrainingCommand implements Callable<Integer> {
@@ -32,6 +33,20 @@ final class CdsTrainingCommand implements Callable<Integer> {
       run("lint-job-template", values.toString());
       run("schema");
       run("docs");
+      try (TrainingCluster cluster = new TrainingCluster(dir)) {
+        String kubeconfig = cluster.kubeconfig(dir).toString();
+        String file = values.toString();
+        String k = "--kubeconfig";
+        run("install", "training", "-f", file, k, kubeconfig);
+        run("upgrade", "training", "-f", file, "--set", "worker.replicaCount=2", k, kubeconfig);
+        run("upgrade", "training", "-f", file, "--dry-run=server", k, kubeconfig);
+        run("diff", "training", "-f", file, k, kubeconfig);
+        run("status", "training", k, kubeconfig);
+        run("history", "training", k, kubeconfig);
+        run("rollback", "training", k, kubeconfig);
+        run("uninstall", "training", k, kubeconfig);
+        run("status", "training", k, kubeconfig);
+      }
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -457,7 +457,7 @@ final class CommandModels {
             .auxiliaryTypes(java.lang.String.class)
             .paramLabel("DURATION")
             .description(
-        "How long --wait waits, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+        "How long --wait waits, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}); also caps each request's connect and read timeout (10s).")
             .defaultValue("5m")
             .build());
     spec.addOption(

@@ -46,7 +46,7 @@ final class InstallCommand implements Callable<Integer> {
     NameArguments.check(spec, name, kube.namespace);
     var options = flags.options(createNamespace);
     try (ReleaseSession session =
-        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
+        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor, flags.timeout())) {
       var plan = session.plan(name, values, options);
       var result = ReleaseSession.call(() -> session.manager().install(plan));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);

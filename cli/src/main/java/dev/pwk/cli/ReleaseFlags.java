@@ -1,6 +1,7 @@
 package dev.pwk.cli;
 
 import dev.pwk.cli.release.ReleaseOptions;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,9 @@ final class ReleaseFlags {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "5m",
-      description = "How long --wait waits, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long --wait waits, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}); also caps each"
+              + " request's connect and read timeout (10s).")
   String timeout;
 
   @Option(
@@ -36,6 +39,11 @@ final class ReleaseFlags {
       description = "Revision records to keep; 0 keeps all (default: ${DEFAULT-VALUE}).")
   int historyMax;
 
+  /** The parsed {@code --timeout}. */
+  Duration timeout() {
+    return GoDuration.parse(timeout);
+  }
+
   ReleaseOptions options(boolean createNamespace) {
     ReleaseOptions.DryRun mode;
     if (dryRun == null || dryRun.equals("none") || dryRun.equals("false")) {
@@ -54,7 +62,7 @@ final class ReleaseFlags {
     return ReleaseOptions.defaults()
         .withCreateNamespace(createNamespace)
         .withWaitForRollout(waitForRollout)
-        .withTimeout(GoDuration.parse(timeout))
+        .withTimeout(timeout())
         .withDryRun(mode)
         .withHistoryMax(historyMax);
   }

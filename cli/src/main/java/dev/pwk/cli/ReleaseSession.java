@@ -67,8 +67,17 @@ final class ReleaseSession implements AutoCloseable {
    * hand learns about the values.
    */
   static ReleaseSession open(KubeOptions kube, PrintWriter err, boolean noColor) {
+    return open(kube, err, noColor, ReleaseManager.REQUEST_TIMEOUT);
+  }
+
+  /**
+   * As {@link #open(KubeOptions, PrintWriter, boolean)}, with requests that time out after {@code
+   * timeout} when that is under 10 s.
+   */
+  static ReleaseSession open(
+      KubeOptions kube, PrintWriter err, boolean noColor, java.time.Duration timeout) {
     Kubeconfig.check(kube.kubeconfig, System.getenv("KUBECONFIG"));
-    KubernetesClient client = newClient(kube);
+    KubernetesClient client = newClient(kube, timeout);
     String ns = kube.namespace;
     if (ns == null || ns.isBlank()) {
       ns = client.getNamespace() == null ? "default" : client.getNamespace();
@@ -83,16 +92,16 @@ final class ReleaseSession implements AutoCloseable {
     return new ReleaseSession(client, ns, err, noColor);
   }
 
-  private static KubernetesClient newClient(KubeOptions kube) {
+  private static KubernetesClient newClient(KubeOptions kube, java.time.Duration timeout) {
     if (kube.kubeconfig == null) {
-      return call(() -> ReleaseManager.newClient(kube.context));
+      return call(() -> ReleaseManager.newClient(kube.context, timeout));
     }
     // fabric8 reads the kubeconfig path from this property before $KUBECONFIG; it is put back
     // afterwards so that nothing else in this process sees it.
     String previous =
         System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
     try {
-      return call(() -> ReleaseManager.newClient(kube.context));
+      return call(() -> ReleaseManager.newClient(kube.context, timeout));
     } finally {
       if (previous == null) {
         System.clearProperty("kubeconfig");
@@ -105,27 +114,14 @@ final class ReleaseSession implements AutoCloseable {
   /** The release manager, once the API server is known to listen. */
   ReleaseManager manager() {
     if (!reached) {
-      refuseFast(client);
+      try {
+        ReleaseManager.checkReachable(client);
+      } catch (ReleaseException e) {
+        throw new UserException(e.getMessage(), e.exitCode());
+      }
       reached = true;
     }
     return manager;
-  }
-
-  /**
-   * Fails at once when nothing listens at the API server's address. The client retries I/O
-   * errors with backoff, which suits a busy server but makes a wrong kubeconfig take seconds to
-   * report; kubectl fails at once too.
-   */
-  private static void refuseFast(KubernetesClient client) {
-    java.net.URL url = client.getMasterUrl();
-    int port = url.getPort() > 0 ? url.getPort() : url.getDefaultPort();
-    try (java.net.Socket socket = new java.net.Socket()) {
-      socket.connect(new java.net.InetSocketAddress(url.getHost(), port), 5000);
-    } catch (java.io.IOException e) {
-      throw new UserException(
-          "cannot reach the Kubernetes API server at " + url + " (" + e.getMessage() + ")",
-          ExitCodes.USAGE);
-    }
   }
 
   /** Runs a release-manager call, turning its failures into one-line user errors. */

@@ -43,7 +43,8 @@ final class RollbackCommand implements Callable<Integer> {
   public Integer call() {
     NameArguments.check(spec, name, kube.namespace);
     var options = flags.options(false);
-    try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
+    try (ReleaseSession session =
+        ReleaseSession.open(kube, spec.commandLine().getErr(), true, flags.timeout())) {
       var result =
           ReleaseSession.call(
               () ->

@@ -45,7 +45,8 @@ final class UninstallCommand implements Callable<Integer> {
               + name
               + "\" uninstalled: "
               + result.deleted().size()
-              + " objects deleted"
+              + (result.deleted().size() == 1 ? " object" : " objects")
+              + " deleted"
               + (result.historyKept() ? "; history kept" : ""));
       out.flush();
       return ExitCodes.OK;

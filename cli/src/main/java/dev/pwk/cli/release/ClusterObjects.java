@@ -16,6 +16,8 @@ import java.util.Map;
 final class ClusterObjects {
   static final String OWNER_ANNOTATION = "pwk.dev/release";
   static final String FIELD_MANAGER = "pwk";
+  static final String HELM_RELEASE_NAME = "meta.helm.sh/release-name";
+  static final String HELM_RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
 
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
@@ -102,6 +104,21 @@ final class ClusterObjects {
   /** The release named by an object's ownership annotation, or null. */
   static String ownerOf(ObjectMeta meta) {
     return meta.getAnnotations() == null ? null : meta.getAnnotations().get(OWNER_ANNOTATION);
+  }
+
+  /**
+   * The Helm release ({@code <namespace>/<name>}) named by an object's Helm ownership annotations,
+   * or null when Helm does not own it. The label {@code app.kubernetes.io/managed-by: Helm} alone
+   * says nothing: the chart's labels carry it, so objects pwk renders have it too.
+   */
+  static String helmReleaseOf(ObjectMeta meta) {
+    Map<String, String> annotations = meta.getAnnotations();
+    String name = annotations == null ? null : annotations.get(HELM_RELEASE_NAME);
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    String namespace = annotations.get(HELM_RELEASE_NAMESPACE);
+    return owner(name, namespace == null || namespace.isEmpty() ? meta.getNamespace() : namespace);
   }
 
   /** A typed object with only the identity of {@code ref}, for the client to find its endpoint. */

@@ -20,6 +20,8 @@ import java.util.Set;
  * rollout, and records the outcome.
  */
 final class Deployer {
+  static final String MIGRATION_GUIDE = "docs/guide/migrating-from-helm.md";
+
   /** What is deployed and why. */
   enum Action {
     INSTALL("install", ReleaseStatus.PENDING_INSTALL, "Install complete"),
@@ -130,7 +132,10 @@ final class Deployer {
             + t.namespace()
             + ": revision "
             + revision);
-    Stored held =
+    List<ObjectRef> deleted;
+    ReleaseRecord done;
+    Instant finished;
+    try (Lease held =
         lock.acquire(
             record(
                 t,
@@ -139,13 +144,13 @@ final class Deployer {
                 action.verb + " in progress",
                 started,
                 desired,
-                lock.newLock(started, o)));
-    List<ObjectRef> deleted = applyAll(held, desired, leftovers, owner, o);
-
-    Instant finished = clock.instant();
-    String description = t.description() == null ? action.done : t.description();
-    ReleaseRecord done = held.record().moveTo(ReleaseStatus.DEPLOYED, description, finished, null);
-    lock.finish(held, done);
+                lock.newLock(started)))) {
+      deleted = applyAll(held, desired, leftovers, owner, o);
+      finished = clock.instant();
+      String description = t.description() == null ? action.done : t.description();
+      done = held.held().record().moveTo(ReleaseStatus.DEPLOYED, description, finished, null);
+      lock.finish(held, done);
+    }
     for (Stored s : history) {
       if (s.status() == ReleaseStatus.DEPLOYED) {
         supersede(s, finished);
@@ -243,7 +248,11 @@ final class Deployer {
     return true;
   }
 
-  /** Refuses to take over objects that exist but belong to no release or to another one. */
+  /**
+   * Refuses to take over objects that exist but belong to no release or to another one. Only an
+   * object that no release claims may be adopted; one of a Helm release of the same name is
+   * pointed to the migration guide, and one of another release, pwk's or Helm's, never.
+   */
   private void checkOwnership(List<HasMetadata> desired, String owner) {
     for (HasMetadata object : desired) {
       ObjectRef ref = ObjectRef.of(object);
@@ -259,6 +268,30 @@ final class Deployer {
                 + other
                 + "; give this release other object names (e.g. fullnameOverride) or uninstall"
                 + " that one");
+      }
+      String helm = ClusterObjects.helmReleaseOf(live.getMetadata());
+      if (helm != null && helm.equals(owner)) {
+        throw ReleaseException.failed(
+            ref
+                + " belongs to Helm release "
+                + helm
+                + "; to move that release to pwk, follow \"Taking over a worker installed with"
+                + " Helm\" in "
+                + MIGRATION_GUIDE
+                + ", which annotates its objects with "
+                + ClusterObjects.OWNER_ANNOTATION
+                + "="
+                + owner);
+      }
+      if (helm != null) {
+        throw ReleaseException.failed(
+            ref
+                + " belongs to Helm release "
+                + helm
+                + "; give this release other object names (e.g. fullnameOverride), or move that"
+                + " release to pwk under its own name ("
+                + MIGRATION_GUIDE
+                + ")");
       }
       throw ReleaseException.failed(
           ref
@@ -294,7 +327,7 @@ final class Deployer {
    * @return the leftovers deleted
    */
   private List<ObjectRef> applyAll(
-      Stored held,
+      Lease held,
       List<HasMetadata> desired,
       List<ObjectRef> leftovers,
       String owner,

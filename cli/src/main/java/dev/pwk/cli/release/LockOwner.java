@@ -2,48 +2,30 @@ package dev.pwk.cli.release;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Instant;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
- * The pwk process that holds a pending release record, and a test of whether another holder is
- * gone. A holder on this host whose process no longer runs (pwk was stopped with Ctrl-C) is gone at
- * once; holders on other hosts are trusted until their lock expires.
+ * The pwk process that holds a pending release record, named for people reading the record. The
+ * name decides nothing: whether the holder still runs is told by its lock's expiry alone (see
+ * {@link Lease}), since processes in other containers or pods may share the host name and pid.
  *
- * @param id this process, as {@code host/pid/start-millis}
- * @param gone whether the process named by an id is known to have ended
+ * @param id this process, as {@code host/pid/nonce}; the random nonce keeps two holders apart when
+ *     host name and pid are equal
  */
-record LockOwner(String id, Predicate<String> gone) {
+record LockOwner(String id) {
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   LockOwner {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(gone, "gone");
   }
 
   static LockOwner thisProcess() {
-    String host = hostName();
-    ProcessHandle self = ProcessHandle.current();
-    String id = host + "/" + self.pid() + "/" + startMillis(self);
-    return new LockOwner(id, other -> isGoneOnThisHost(other, host));
-  }
-
-  private static boolean isGoneOnThisHost(String other, String host) {
-    String[] parts = other.split("/");
-    if (parts.length != 3 || !parts[0].equals(host)) {
-      return false;
-    }
-    try {
-      long pid = Long.parseLong(parts[1]);
-      long start = Long.parseLong(parts[2]);
-      return ProcessHandle.of(pid).map(p -> startMillis(p) != start).orElse(true);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static long startMillis(ProcessHandle process) {
-    return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    byte[] nonce = new byte[4];
+    RANDOM.nextBytes(nonce);
+    return new LockOwner(
+        hostName() + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(nonce));
   }
 
   /** The host name, from the environment when set, since a DNS lookup can be slow. */

@@ -8,31 +8,39 @@ import dev.pwk.values.SecretValues;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Masks secret-looking values: in the values kept in a record, and in the objects a diff shows.
  * Which keys and environment variables hold secrets is {@link SecretValues}' knowledge, shared
  * with lint; keys that name a Secret rather than hold one ({@code existingSecret}, {@code
- * apiKeySecret.name}) are kept.
+ * apiKeySecret.name}) are kept. An entry of an env list ({@code env}, {@code extraEnvVars})
+ * without a name, or that is a bare string, is masked too, since nothing says what it holds.
+ *
+ * <p>A diff never shows kubectl's {@value #LAST_APPLIED} annotation: it holds a copy of the whole
+ * object as last applied, env values and Secret data included.
  */
 final class Redaction {
   static final String MASK = SecretValues.MASK;
   static final String MASK_CHANGED = "<redacted, changed>";
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private static final String[] CONTAINER_LISTS = {"containers", "initContainers"};
+  private static final Set<String> ENV_LISTS = Set.of("env", "extraEnvVars");
 
   private Redaction() {}
 
   /** A copy of the values with every secret-looking scalar replaced by {@value #MASK}. */
   static JsonNode values(JsonNode values) {
     JsonNode copy = values.deepCopy();
-    maskValues(copy);
+    maskValues(copy, false);
     return copy;
   }
 
-  private static void maskValues(JsonNode node) {
+  private static void maskValues(JsonNode node, boolean inEnvList) {
     if (node instanceof ObjectNode object) {
-      boolean secretEnv = SecretValues.isSecretEnv(object);
+      boolean secretEnv =
+          SecretValues.isSecretEnv(object) || (inEnvList && !object.path("name").isTextual());
       for (String key : object.propertyStream().map(Map.Entry::getKey).toList()) {
         JsonNode value = object.get(key);
         boolean secret =
@@ -41,20 +49,29 @@ final class Redaction {
         if (secret && isFilledScalar(value)) {
           object.set(key, TextNode.valueOf(MASK));
         } else {
-          maskValues(value);
+          maskValues(value, ENV_LISTS.contains(key));
         }
       }
     } else if (node instanceof ArrayNode array) {
-      array.forEach(Redaction::maskValues);
+      for (int i = 0; i < array.size(); i++) {
+        if (inEnvList && isFilledScalar(array.get(i))) {
+          array.set(i, TextNode.valueOf(MASK));
+        } else {
+          maskValues(array.get(i), inEnvList);
+        }
+      }
     }
   }
 
   /**
    * Masks, in place, the secret values of a live object and its planned version: the data of a
    * Secret and secret-looking environment variables. A value that differs between the two is shown
-   * as {@value #MASK_CHANGED} on the planned side, so a diff still says that it changes.
+   * as {@value #MASK_CHANGED} on the planned side, so a diff still says that it changes. Both lose
+   * the {@value #LAST_APPLIED} annotation.
    */
   static void objects(ObjectNode live, ObjectNode planned) {
+    dropLastApplied(live);
+    dropLastApplied(planned);
     maskSecretData(live, planned, "data");
     maskSecretData(live, planned, "stringData");
     Map<String, JsonNode> before = new HashMap<>();
@@ -71,6 +88,15 @@ final class Redaction {
                   before.containsKey(key) && !Objects.equals(before.get(key), env.get("value"))
                       ? MASK_CHANGED
                       : MASK));
+    }
+  }
+
+  private static void dropLastApplied(ObjectNode object) {
+    if (object != null && object.path("metadata").get("annotations") instanceof ObjectNode a) {
+      a.remove(LAST_APPLIED);
+      if (a.isEmpty()) {
+        ((ObjectNode) object.get("metadata")).remove("annotations");
+      }
     }
   }
 

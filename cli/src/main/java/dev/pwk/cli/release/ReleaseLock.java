@@ -12,44 +12,81 @@ import java.time.Instant;
  * <ul>
  *   <li>An operation takes the lock by creating the record of its new revision, create-if-absent:
  *       of two operations that read the same latest revision, only the first to write continues.
- *   <li>While it runs, the record is pending and names its holder and an expiry.
+ *   <li>While it runs, the record is pending and names its holder and an expiry, which the holder
+ *       renews while it works ({@link Lease}).
  *   <li>Every later change to a record is a replace conditioned on the resourceVersion last seen,
  *       so an operation notices when another one took the release over.
- *   <li>A pending record whose lock expired, or whose holder on this host has exited (pwk was
- *       interrupted), is stale: the next operation marks it failed and takes over.
+ *   <li>A pending record whose lock expired is stale: its holder stopped renewing (it was killed,
+ *       or lost the API server), and the next operation marks it failed and takes over. Liveness
+ *       never rests on process ids or host names, which containers and pods share.
  * </ul>
  */
 final class ReleaseLock {
-  /** How long a lock is trusted beyond the rollout timeout. */
-  static final Duration APPLY_LEASE = Duration.ofMinutes(5);
+  /** How long a lock holds after its last renewal. */
+  static final Duration LEASE = Duration.ofSeconds(30);
+
+  /**
+   * How often the holder renews: a third of the lease, so that two renewals may fail, and clocks
+   * may disagree by up to 20 s, before the lock lapses under a live holder.
+   */
+  static final Duration RENEW_EVERY = LEASE.dividedBy(3);
 
   private final RecordStore records;
   private final ReleaseListener listener;
   private final Clock clock;
   private final LockOwner owner;
   private final String server;
+  private final Renewals renewals;
 
   ReleaseLock(
-      RecordStore records, ReleaseListener listener, Clock clock, LockOwner owner, String server) {
+      RecordStore records,
+      ReleaseListener listener,
+      Clock clock,
+      LockOwner owner,
+      String server,
+      Renewals renewals) {
     this.records = records;
     this.listener = listener;
     this.clock = clock;
     this.owner = owner;
     this.server = server;
+    this.renewals = renewals;
   }
 
-  /** A lock for this process that expires after the lease, plus the rollout timeout if any. */
-  ReleaseRecord.Lock newLock(Instant now, ReleaseOptions options) {
-    Duration lease = APPLY_LEASE.plus(options.waitForRollout() ? options.timeout() : Duration.ZERO);
-    return new ReleaseRecord.Lock(owner.id(), now.plus(lease).toString());
+  /** A lock for this process that expires one lease from {@code now}, unless renewed. */
+  ReleaseRecord.Lock newLock(Instant now) {
+    return new ReleaseRecord.Lock(owner.id(), now.plus(LEASE).toString());
   }
 
   boolean isStale(ReleaseRecord r) {
     ReleaseRecord.Lock lock = r.lock();
     return lock == null
         || lock.expires() == null
-        || !clock.instant().isBefore(Instant.parse(lock.expires()))
-        || owner.gone().test(lock.owner());
+        || !clock.instant().isBefore(Instant.parse(lock.expires()));
+  }
+
+  /**
+   * A record as users see it: a pending one whose holder has stopped says so, rather than that the
+   * operation is in progress.
+   */
+  Revision shown(ReleaseRecord r) {
+    Revision revision = r.toRevision();
+    if (!r.releaseStatus().isPending() || !isStale(r)) {
+      return revision;
+    }
+    String verb = verbOf(r.releaseStatus());
+    return new Revision(
+        revision.name(),
+        revision.namespace(),
+        revision.revision(),
+        revision.status(),
+        revision.updated(),
+        Character.toUpperCase(verb.charAt(0))
+            + verb.substring(1)
+            + " left pending by an operation that stopped; the next pwk operation on the release"
+            + " takes it over",
+        revision.chart(),
+        revision.toolVersion());
   }
 
   /**
@@ -90,16 +127,27 @@ final class ReleaseLock {
     replaceOrLose(interrupted, interrupted.record().moveTo(ReleaseStatus.FAILED, why, now, null));
   }
 
-  /** Writes a new pending revision; fails when another operation wrote it first. */
-  Stored acquire(ReleaseRecord pending) {
+  /**
+   * Writes a new pending revision and starts renewing its lock; fails when another operation wrote
+   * it first.
+   */
+  Lease acquire(ReleaseRecord pending) {
     try {
-      return records.create(pending);
+      return new Lease(records, clock, records.create(pending), renewals);
     } catch (KubernetesClientException e) {
       if (ApiErrors.is(e, ApiErrors.CONFLICT)) {
         throw lostRace(pending);
       }
       throw e;
     }
+  }
+
+  /**
+   * Turns a record this operation read into the pending {@code next} and starts renewing its lock;
+   * fails when another operation changed it first.
+   */
+  Lease hold(Stored current, ReleaseRecord next) {
+    return new Lease(records, clock, replaceOrLose(current, next), renewals);
   }
 
   /** Changes a record this operation read; fails when another operation changed it first. */
@@ -115,9 +163,9 @@ final class ReleaseLock {
   }
 
   /** Marks the held revision with its final state; fails when it was taken over meanwhile. */
-  Stored finish(Stored held, ReleaseRecord done) {
+  Stored finish(Lease lease, ReleaseRecord done) {
     try {
-      return records.replace(held, done);
+      return lease.end(done);
     } catch (KubernetesClientException e) {
       if (ApiErrors.is(e, ApiErrors.CONFLICT)) {
         throw ReleaseException.failed(
@@ -133,20 +181,50 @@ final class ReleaseLock {
     }
   }
 
-  /** Marks the held revision failed with the failure's message, and returns the failure. */
-  ReleaseException fail(Stored held, ReleaseException failure) {
+  /**
+   * Marks the held revision failed with the failure's message, and returns the failure. When the
+   * API server cannot be reached, the revision stays pending and the failure says so and what to do
+   * next; trying to write the record would only retry against a dead server.
+   */
+  ReleaseException fail(Lease lease, ReleaseException failure) {
+    if (failure.exitCode() == ReleaseException.UNREACHABLE) {
+      lease.close();
+      return leftPending(lease.held(), failure);
+    }
+    Stored held = lease.held();
     try {
-      records.replace(
-          held,
+      lease.end(
           held.record().moveTo(ReleaseStatus.FAILED, failure.getMessage(), clock.instant(), null));
     } catch (KubernetesClientException e) {
+      ReleaseException why = ApiErrors.translate(e, "updating the release record", server);
+      if (why.exitCode() == ReleaseException.UNREACHABLE) {
+        return leftPending(held, failure);
+      }
       listener.warn(
-          "could not mark revision "
-              + held.revision()
-              + " as failed: "
-              + ApiErrors.translate(e, "updating the release record", server).getMessage());
+          "could not mark revision " + held.revision() + " as failed: " + why.getMessage());
     }
     return failure;
+  }
+
+  private static ReleaseException leftPending(Stored held, ReleaseException failure) {
+    ReleaseRecord r = held.record();
+    String verb = verbOf(held);
+    return new ReleaseException(
+        failure.getMessage()
+            + "; revision "
+            + r.revision()
+            + " of release "
+            + r.name()
+            + " is left "
+            + r.status()
+            + ": when the API server answers again, run the "
+            + verb
+            + " again"
+            + (r.lock() == null ? "" : " after " + r.lock().expires() + ", when its lock lapses")
+            + ", and see `pwk status "
+            + r.name()
+            + "`",
+        failure.exitCode());
   }
 
   static String lockedMessage(ReleaseRecord r) {
@@ -178,7 +256,11 @@ final class ReleaseLock {
   }
 
   private static String verbOf(Stored s) {
-    return switch (s.status()) {
+    return verbOf(s.status());
+  }
+
+  private static String verbOf(ReleaseStatus status) {
+    return switch (status) {
       case PENDING_INSTALL -> "install";
       case PENDING_ROLLBACK -> "rollback";
       case UNINSTALLING -> "uninstall";

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,12 @@ public final class ReleaseManager {
   /** First backoff in milliseconds; it doubles each retry (250 ms to 4 s, 7.75 s in all). */
   static final int CLIENT_RETRY_INTERVAL_MS = 250;
 
+  /**
+   * Connect and read timeout of each request, and of {@link #checkReachable}, unless an operation
+   * timeout is shorter ({@link #newClient(String, Duration)}).
+   */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Pattern LEADING_NUMBER = Pattern.compile("(\\d+).*");
 
   private final KubernetesClient client;
@@ -53,13 +60,21 @@ public final class ReleaseManager {
   private final Deployer deployer;
   private final Uninstaller uninstaller;
   private final Differ differ;
+  private final ReleaseLock lock;
 
   /**
    * A manager that reports through {@code listener} and records {@code toolVersion} in each new
    * revision.
    */
   public ReleaseManager(KubernetesClient client, ReleaseListener listener, String toolVersion) {
-    this(client, listener, toolVersion, Clock.systemUTC(), Sleeper.SYSTEM, LockOwner.thisProcess());
+    this(
+        client,
+        listener,
+        toolVersion,
+        Clock.systemUTC(),
+        Sleeper.SYSTEM,
+        LockOwner.thisProcess(),
+        Renewals.DAEMON);
   }
 
   ReleaseManager(
@@ -68,14 +83,15 @@ public final class ReleaseManager {
       String toolVersion,
       Clock clock,
       Sleeper sleeper,
-      LockOwner owner) {
+      LockOwner owner,
+      Renewals renewals) {
     this.client = Objects.requireNonNull(client, "client");
     this.listener = Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(toolVersion, "toolVersion");
     String server = String.valueOf(client.getMasterUrl());
     this.records = new RecordStore(client, listener);
     this.objects = new ClusterObjects(client);
-    ReleaseLock lock = new ReleaseLock(records, listener, clock, owner, server);
+    this.lock = new ReleaseLock(records, listener, clock, owner, server, renewals);
     this.deployer = new Deployer(client, listener, clock, sleeper, records, lock, toolVersion);
     this.uninstaller = new Uninstaller(records, objects, lock, listener, clock, server);
     this.differ = new Differ(records, objects, client.getKubernetesSerialization());
@@ -90,6 +106,20 @@ public final class ReleaseManager {
    *     would silently use the current one)
    */
   public static KubernetesClient newClient(String kubeContext) {
+    return newClient(kubeContext, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * {@link #newClient(String)} for an operation that may take at most {@code operationTimeout}:
+   * its requests' connect and read timeouts are that, when shorter than {@link #REQUEST_TIMEOUT}.
+   */
+  public static KubernetesClient newClient(String kubeContext, Duration operationTimeout) {
+    Duration timeout =
+        operationTimeout.isNegative()
+                || operationTimeout.isZero()
+                || operationTimeout.compareTo(REQUEST_TIMEOUT) > 0
+            ? REQUEST_TIMEOUT
+            : operationTimeout;
     Config config;
     try {
       config = Config.autoConfigure(kubeContext);
@@ -104,9 +134,25 @@ public final class ReleaseManager {
       throw new ReleaseException(
           "kubeconfig context \"" + kubeContext + "\" not found", ReleaseException.UNREACHABLE);
     }
+    config.setConnectionTimeout((int) timeout.toMillis());
+    config.setRequestTimeout((int) timeout.toMillis());
     config.setRequestRetryBackoffLimit(CLIENT_RETRIES);
     config.setRequestRetryBackoffInterval(CLIENT_RETRY_INTERVAL_MS);
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * Fails at once, on one line, when the client's API server does not answer: nothing listens at
+   * its address, or it accepts connections but answers nothing within the client's connect
+   * timeout. The client retries I/O errors and timeouts, which suits a busy server but would make
+   * these take up to a minute.
+   *
+   * @throws ReleaseException with exit code 2
+   */
+  public static void checkReachable(KubernetesClient client) {
+    ServerProbe.check(
+        client.getMasterUrl(),
+        Duration.ofMillis(client.getConfiguration().getConnectionTimeout()));
   }
 
   /**
@@ -220,16 +266,26 @@ public final class ReleaseManager {
           for (ObjectRef ref : latest.objects()) {
             states.add(state(ref));
           }
-          return new ReleaseReport(latest.toRevision(), states);
+          return new ReleaseReport(lock.shown(latest), states);
         });
   }
 
-  /** Every recorded revision, oldest first; empty when the release does not exist. */
+  /**
+   * Every recorded revision, oldest first.
+   *
+   * @throws ReleaseException when the release has no records
+   */
   public List<Revision> history(String name, String namespace) {
     ReleaseNames.check(name, namespace);
     return guarded(
         "reading release " + name,
-        () -> records.list(name, namespace).stream().map(s -> s.record().toRevision()).toList());
+        () -> {
+          List<Stored> history = records.list(name, namespace);
+          if (history.isEmpty()) {
+            throw Deployer.notFound(name, namespace, "");
+          }
+          return history.stream().map(s -> lock.shown(s.record())).toList();
+        });
   }
 
   /**
@@ -304,14 +360,14 @@ public final class ReleaseManager {
       Deployment d =
           client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
       if (d == null) {
-        return new ObjectState(ref, false, false, "missing");
+        return new ObjectState(ref, false, false, "");
       }
       Rollout rollout = Rollout.of(d);
       return new ObjectState(ref, true, rollout.done(), rollout.summary());
     }
     PartialObjectMetadata meta = objects.metadata(ref);
     return meta == null
-        ? new ObjectState(ref, false, false, "missing")
+        ? new ObjectState(ref, false, false, "")
         : new ObjectState(ref, true, true, "exists");
   }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * @param toolVersion the pwk version that wrote it
  * @param values the merged values with secret-looking values redacted
  * @param objects the objects of the revision, in apply order
- * @param manifest the applied objects as multi-document YAML, for rollback
+ * @param manifest the applied objects as multi-document YAML, for rollback; the one field that
+ *     holds secret values (env values as applied), since a rollback must apply them again
  * @param lock who holds the release while the record is pending; null otherwise
  */
 record ReleaseRecord(
@@ -48,7 +49,7 @@ record ReleaseRecord(
    *
    * @param owner the holding process, see {@link LockOwner}
    * @param expires after this instant (ISO-8601) the lock is stale and another operation may
-   *     recover the release
+   *     recover the release; the holder moves it on while it works (see {@link Lease})
    */
   record Lock(String owner, String expires) {}
 
@@ -56,7 +57,6 @@ record ReleaseRecord(
     return ReleaseStatus.fromLabel(status);
   }
 
-  /** A copy with a new status and description, stamped {@code now}, holding {@code newLock}. */
   /**
    * The record marked superseded, as Helm marks it: the description and time of the operation
    * that made it stay, so history still says what each revision was.
@@ -78,6 +78,7 @@ record ReleaseRecord(
         null);
   }
 
+  /** A copy with a new status and description, stamped {@code now}, holding {@code newLock}. */
   ReleaseRecord moveTo(ReleaseStatus next, String newDescription, Instant now, Lock newLock) {
     return new ReleaseRecord(
         name,
@@ -87,6 +88,24 @@ record ReleaseRecord(
         started,
         now.toString(),
         newDescription,
+        chart,
+        toolVersion,
+        values,
+        objects,
+        manifest,
+        newLock);
+  }
+
+  /** A copy held by {@code newLock}, otherwise unchanged. */
+  ReleaseRecord withLock(Lock newLock) {
+    return new ReleaseRecord(
+        name,
+        namespace,
+        revision,
+        status,
+        started,
+        updated,
+        description,
         chart,
         toolVersion,
         values,

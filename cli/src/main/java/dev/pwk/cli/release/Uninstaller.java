@@ -46,8 +46,11 @@ final class Uninstaller {
     Stored latest = history.get(history.size() - 1);
     lock.interruptedOrLocked(latest, "uninstall", false);
     Instant now = clock.instant();
-    Stored held =
-        lock.replaceOrLose(
+    String owner = ClusterObjects.owner(name, namespace);
+    List<ObjectRef> deleted = new ArrayList<>();
+    List<ObjectRef> kept = new ArrayList<>();
+    try (Lease held =
+        lock.hold(
             latest,
             latest
                 .record()
@@ -55,40 +58,40 @@ final class Uninstaller {
                     ReleaseStatus.UNINSTALLING,
                     "Deletion in progress",
                     now,
-                    lock.newLock(now, ReleaseOptions.defaults())));
-
-    String owner = ClusterObjects.owner(name, namespace);
-    List<ObjectRef> deleted = new ArrayList<>();
-    List<ObjectRef> kept = new ArrayList<>();
-    String step = "uninstalling";
-    try {
-      for (ObjectRef ref : objectsOf(history)) {
-        step = "deleting " + ref;
-        switch (objects.deleteIfOwned(ref, owner)) {
-          case DELETED -> {
-            deleted.add(ref);
-            listener.info("deleted " + ref);
+                    lock.newLock(now)))) {
+      String step = "uninstalling";
+      try {
+        for (ObjectRef ref : objectsOf(history)) {
+          step = "deleting " + ref;
+          switch (objects.deleteIfOwned(ref, owner)) {
+            case DELETED -> {
+              deleted.add(ref);
+              listener.info("deleted " + ref);
+            }
+            case KEPT -> {
+              kept.add(ref);
+              listener.warn("kept " + ref + ": it no longer belongs to this release");
+            }
+            case MISSING -> {}
           }
-          case KEPT -> {
-            kept.add(ref);
-            listener.warn("kept " + ref + ": it no longer belongs to this release");
-          }
-          case MISSING -> {}
         }
+      } catch (KubernetesClientException e) {
+        throw lock.fail(held, ApiErrors.translate(e, step, server));
       }
-    } catch (KubernetesClientException e) {
-      throw lock.fail(held, ApiErrors.translate(e, step, server));
-    }
-    if (keepHistory) {
-      lock.finish(
-          held,
-          held.record()
-              .moveTo(ReleaseStatus.UNINSTALLED, "Uninstallation complete", clock.instant(), null));
-    } else {
-      for (Stored s : history.subList(0, history.size() - 1)) {
-        records.delete(s);
+      if (keepHistory) {
+        lock.finish(
+            held,
+            held.held()
+                .record()
+                .moveTo(
+                    ReleaseStatus.UNINSTALLED, "Uninstallation complete", clock.instant(), null));
+      } else {
+        held.close();
+        for (Stored s : history.subList(0, history.size() - 1)) {
+          records.delete(s);
+        }
+        records.delete(held.held());
       }
-      records.delete(held);
     }
     return new UninstallResult(deleted, kept, keepHistory);
   }

@@ -133,6 +133,37 @@ class DiffTest {
   }
 
   @Test
+  @DisplayName(
+      "of an object kubectl applied leaves out its last-applied-configuration, which holds the env"
+          + " values")
+  void lastApplied() {
+    h.manager().install(Fixtures.worker().withBasicAuth(true).plan());
+    String copy = h.client.getKubernetesSerialization().asJson(h.deployment());
+    h.client
+        .apps()
+        .deployments()
+        .inNamespace(Fixtures.NAMESPACE)
+        .withName(Fixtures.FULLNAME)
+        .edit(
+            d -> {
+              // As `pwk template | kubectl apply -f -` leaves it: kubectl's copy, no owner yet.
+              d.getMetadata().getAnnotations().remove(ClusterObjects.OWNER_ANNOTATION);
+              d.getMetadata().getAnnotations().put(Redaction.LAST_APPLIED, copy);
+              return d;
+            });
+
+    String text =
+        byKind(h.manager().diff(Fixtures.worker().withBasicAuth(true).plan()))
+            .get("Deployment")
+            .diff();
+
+    assertTrue(text.contains("\n+    pwk.dev/release: \"prefect/demo\"\n"), text);
+    assertFalse(text.contains("last-applied"), text);
+    assertFalse(text.contains(Fixtures.AUTH_STRING), text);
+    assertFalse(text.contains(Fixtures.EXTRA_TOKEN), text);
+  }
+
+  @Test
   @DisplayName("changes nothing in the cluster")
   void readOnly() {
     h.manager().install(Fixtures.worker().plan());

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,39 @@ class DiscoveryAndErrorsTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a server that dies mid-upgrade leaves the revision pending, and the error says so and what"
+          + " to do next")
+  void diesMidUpgrade() {
+    h.manager().install(Fixtures.worker().plan());
+    String url = String.valueOf(h.client.getMasterUrl());
+    Recorder dying =
+        new Recorder()
+            .onInfo(
+                line -> {
+                  if (line.equals("applying Deployment prefect/prefect-worker")) {
+                    h.cluster.server().shutdown();
+                  }
+                });
+
+    ReleaseException e =
+        assertThrows(
+            ReleaseException.class,
+            () ->
+                h.manager(Harness.OWNER, dying)
+                    .upgrade(Fixtures.worker().withTag("next").plan(), false));
+
+    assertEquals(ReleaseException.UNREACHABLE, e.exitCode());
+    assertEquals(
+        "cannot reach the Kubernetes API server at "
+            + url
+            + " (connection refused); revision 2 of release demo is left pending-upgrade: when the"
+            + " API server answers again, run the upgrade again after 2026-11-25T12:00:30Z, when"
+            + " its lock lapses, and see `pwk status demo`",
+        e.getMessage());
+  }
+
   @Nested
   @DisplayName("transient failures")
   class Transient {
@@ -280,6 +314,25 @@ class DiscoveryAndErrorsTest {
             ReleaseManager.CLIENT_RETRY_INTERVAL_MS,
             client.getConfiguration().getRequestRetryBackoffInterval());
         assertEquals(20, new ReleaseManager(client, h.out, "t").discover(false).minor());
+      } finally {
+        restore(previous);
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "bounds connect and read timeouts at 10 s, or at the operation's timeout when shorter")
+    void timeouts() throws IOException {
+      String previous = System.setProperty("kubeconfig", kubeconfig());
+      try (KubernetesClient standard = ReleaseManager.newClient("mock");
+          KubernetesClient longer = ReleaseManager.newClient("mock", Duration.ofMinutes(5));
+          KubernetesClient shorter = ReleaseManager.newClient("mock", Duration.ofSeconds(3))) {
+        for (KubernetesClient client : List.of(standard, longer)) {
+          assertEquals(10_000, client.getConfiguration().getConnectionTimeout());
+          assertEquals(10_000, client.getConfiguration().getRequestTimeout());
+        }
+        assertEquals(3_000, shorter.getConfiguration().getConnectionTimeout());
+        assertEquals(3_000, shorter.getConfiguration().getRequestTimeout());
       } finally {
         restore(previous);
       }

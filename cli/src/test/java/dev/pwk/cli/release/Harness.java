@@ -8,15 +8,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One mock cluster with the API key Secret in place, a test clock, and managers that share them.
- * Sleeping advances the clock and runs the sleep hook, which plays the controllers' part.
+ * Sleeping advances the clock and runs the sleep hook, which plays the controllers' part. Lease
+ * renewals run only when a test calls {@link #renewLeases}.
  */
 final class Harness implements AutoCloseable {
   static final String OWNER = "test-host/1/1";
@@ -25,7 +24,7 @@ final class Harness implements AutoCloseable {
   final MockCluster cluster = new MockCluster();
   final KubernetesClient client = cluster.client();
   final TestClock clock = new TestClock();
-  final Set<String> goneOwners = new HashSet<>();
+  private final List<Runnable> renewals = new ArrayList<>();
   final Recorder out = new Recorder();
   private Consumer<Duration> onSleep = d -> {};
   private int taken;
@@ -57,7 +56,21 @@ final class Harness implements AutoCloseable {
           clock.advance(d);
           onSleep.accept(d);
         },
-        new LockOwner(owner, goneOwners::contains));
+        new LockOwner(owner),
+        (period, task) -> {
+          renewals.add(task);
+          return () -> renewals.remove(task);
+        });
+  }
+
+  /** Runs every lease renewal still scheduled, as its timer would. */
+  void renewLeases() {
+    List.copyOf(renewals).forEach(Runnable::run);
+  }
+
+  /** True while some operation renews a lease. */
+  boolean renewing() {
+    return !renewals.isEmpty();
   }
 
   /** The requests the server received since the last call, oldest first. */

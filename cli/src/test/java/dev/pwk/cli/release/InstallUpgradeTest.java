@@ -147,6 +147,51 @@ class InstallUpgradeTest {
     }
 
     @Test
+    @DisplayName(
+        "names the Helm release that owns an object, and points a release of the same name to the"
+            + " migration guide")
+    void helmRelease() {
+      h.client.resource(helmOwned("demo")).create();
+
+      ReleaseException e =
+          assertThrows(ReleaseException.class, () -> h.manager().install(Fixtures.worker().plan()));
+
+      assertEquals(
+          "Deployment prefect/prefect-worker belongs to Helm release prefect/demo; to move that"
+              + " release to pwk, follow \"Taking over a worker installed with Helm\" in"
+              + " docs/guide/migrating-from-helm.md, which annotates its objects with"
+              + " pwk.dev/release=prefect/demo",
+          e.getMessage());
+      assertNull(h.recordSecret(1));
+    }
+
+    @Test
+    @DisplayName("never advises adopting the objects of a Helm release of another name")
+    void otherHelmRelease() {
+      h.client.resource(helmOwned("other")).create();
+
+      ReleaseException e =
+          assertThrows(ReleaseException.class, () -> h.manager().install(Fixtures.worker().plan()));
+
+      assertEquals(
+          "Deployment prefect/prefect-worker belongs to Helm release prefect/other; give this"
+              + " release other object names (e.g. fullnameOverride), or move that release to pwk"
+              + " under its own name (docs/guide/migrating-from-helm.md)",
+          e.getMessage());
+      assertFalse(e.getMessage().contains("annotat"), e.getMessage());
+    }
+
+    /** The worker Deployment as Helm 3 leaves it: its release in Helm's annotations. */
+    private Deployment helmOwned(String release) {
+      return new DeploymentBuilder((Deployment) Fixtures.worker().objects().get(3))
+          .editMetadata()
+          .addToAnnotations("meta.helm.sh/release-name", release)
+          .addToAnnotations("meta.helm.sh/release-namespace", "prefect")
+          .endMetadata()
+          .build();
+    }
+
+    @Test
     @DisplayName("fails on a missing namespace unless asked to create it")
     void namespace() {
       h.client.namespaces().withName(Fixtures.NAMESPACE).delete();

@@ -2,10 +2,13 @@ package dev.pwk.cli.release;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +105,7 @@ class LockingTest {
       assertEquals(
           "release demo in namespace prefect is locked by another pwk operation (revision 2 is"
               + " pending-upgrade since 2026-11-25T12:00:00Z, held by host-a/100/1); retry when it"
-              + " has finished, or after 2026-11-25T12:05:00Z if that pwk was stopped",
+              + " has finished, or after 2026-11-25T12:00:30Z if that pwk was stopped",
           refused.get().getMessage());
       assertEquals(2, result.revision().revision());
       assertEquals("prefecthq/prefect:a", image());
@@ -111,15 +114,21 @@ class LockingTest {
 
     @Test
     @DisplayName(
-        "where the second takes over an expired lock: the first notices at the end and fails")
+        "where the first stopped renewing for a whole lease (it hung): the second takes over, the"
+            + " first notices at the end and fails")
     void takenOver() {
       Recorder first =
           new Recorder()
               .onInfo(
                   line -> {
                     if (line.equals(APPLYING_DEPLOYMENT)) {
-                      h.clock.advance(ReleaseLock.APPLY_LEASE.plusSeconds(1));
+                      h.clock.advance(ReleaseLock.LEASE);
                       h.manager(B, new Recorder()).upgrade(plan("b"), false);
+                      h.renewLeases();
+                      assertEquals(
+                          ReleaseStatus.FAILED,
+                          h.record(2).releaseStatus(),
+                          "a late renewal does not bring the taken-over revision back");
                     }
                   });
 
@@ -134,6 +143,40 @@ class LockingTest {
       assertEquals(
           List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.FAILED, ReleaseStatus.DEPLOYED),
           statuses());
+    }
+
+    @Test
+    @DisplayName(
+        "where the first keeps renewing its lock: the second is refused long after the first lease"
+            + " would have run out, and the holder's lock is released when it ends")
+    void renewed() {
+      AtomicReference<ReleaseException> refused = new AtomicReference<>();
+      Recorder first =
+          new Recorder()
+              .onInfo(
+                  line -> {
+                    if (line.equals(APPLYING_DEPLOYMENT)) {
+                      for (int i = 0; i < 6; i++) {
+                        h.clock.advance(ReleaseLock.RENEW_EVERY);
+                        h.renewLeases();
+                      }
+                      assertEquals("2026-11-25T12:01:30Z", h.record(2).lock().expires());
+                      refused.set(
+                          assertThrows(
+                              ReleaseException.class,
+                              () -> h.manager(B, new Recorder()).upgrade(plan("b"), false)));
+                    }
+                  });
+
+      ReleaseResult result = h.manager(A, first).upgrade(plan("a"), false);
+
+      assertTrue(
+          refused.get().getMessage().contains("is locked by another pwk operation"),
+          refused.get().getMessage());
+      assertEquals(ReleaseStatus.DEPLOYED, result.revision().status());
+      assertEquals("prefecthq/prefect:a", image());
+      assertNull(h.record(2).lock());
+      assertFalse(h.renewing(), "no renewal outlives its operation");
     }
 
     @Test
@@ -180,14 +223,14 @@ class LockingTest {
 
     @Test
     @DisplayName(
-        "leaves its revision pending, so the release stays locked while the holder may live")
+        "leaves its revision pending, so the release stays locked until its lock lapses")
     void leavesPending() {
       interrupt(plan("a"));
 
       ReleaseRecord pending = h.record(2);
       assertEquals(ReleaseStatus.PENDING_UPGRADE, pending.releaseStatus());
       assertEquals(A, pending.lock().owner());
-      assertEquals("2026-11-25T12:05:00Z", pending.lock().expires());
+      assertEquals("2026-11-25T12:00:30Z", pending.lock().expires());
       assertEquals(
           "pending-upgrade", h.recordSecret(2).getMetadata().getLabels().get("pwk.dev/status"));
       ReleaseException e =
@@ -197,10 +240,33 @@ class LockingTest {
     }
 
     @Test
-    @DisplayName("is recovered by the next upgrade once its pwk process is gone")
+    @DisplayName(
+        "shows in status and history as in progress until its lock lapses, then as left pending"
+            + " by an operation that stopped")
+    void shownAsStopped() {
+      interrupt(plan("a"));
+      assertEquals(
+          "upgrade in progress", h.manager().status("demo", "prefect").revision().description());
+
+      h.clock.advance(ReleaseLock.LEASE);
+
+      String stopped =
+          "Upgrade left pending by an operation that stopped; the next pwk operation on the"
+              + " release takes it over";
+      Revision status = h.manager().status("demo", "prefect").revision();
+      assertEquals(ReleaseStatus.PENDING_UPGRADE, status.status());
+      assertEquals(stopped, status.description());
+      assertEquals(
+          List.of("Install complete", stopped),
+          h.manager().history("demo", "prefect").stream().map(Revision::description).toList());
+      assertEquals("upgrade in progress", h.record(2).description(), "reading changes nothing");
+    }
+
+    @Test
+    @DisplayName("is recovered by the next upgrade once its lock has lapsed")
     void recoveredWhenGone() {
       interrupt(plan("a"));
-      h.goneOwners.add(A);
+      h.clock.advance(ReleaseLock.LEASE);
       Recorder next = new Recorder();
 
       ReleaseResult result = h.manager(B, next).upgrade(plan("b"), false);
@@ -221,10 +287,13 @@ class LockingTest {
     }
 
     @Test
-    @DisplayName("is recovered by anyone once its lock has expired")
-    void recoveredWhenExpired() {
+    @DisplayName("is not recovered a moment before its lock lapses")
+    void notBeforeExpiry() {
       interrupt(plan("a"));
-      h.clock.advance(ReleaseLock.APPLY_LEASE);
+      h.clock.advance(ReleaseLock.LEASE.minusMillis(1));
+      assertThrows(
+          ReleaseException.class, () -> h.manager(B, new Recorder()).upgrade(plan("b"), false));
+      h.clock.advance(Duration.ofMillis(1));
 
       ReleaseResult result = h.manager(B, new Recorder()).upgrade(plan("b"), false);
 
@@ -259,11 +328,8 @@ class LockingTest {
               .plan();
       assertThrows(Killed.class, () -> h.manager(A, killer).upgrade(withHpa, false));
       assertTrue(h.hasHpa());
-      assertEquals(
-          "2026-11-25T12:10:00Z",
-          h.record(2).lock().expires(),
-          "the lease covers the rollout timeout");
-      h.goneOwners.add(A);
+      assertEquals("2026-11-25T12:00:30Z", h.record(2).lock().expires());
+      h.clock.advance(ReleaseLock.LEASE);
 
       ReleaseResult result = h.manager(B, new Recorder()).upgrade(plan("b"), false);
 
@@ -285,10 +351,10 @@ class LockingTest {
               () -> h.manager(B, new Recorder()).uninstall("demo", "prefect", false));
       assertTrue(e.getMessage().contains("is locked by another pwk operation"), e.getMessage());
 
-      h.goneOwners.add(A);
+      h.clock.advance(ReleaseLock.LEASE);
       UninstallResult result = h.manager(B, new Recorder()).uninstall("demo", "prefect", false);
       assertEquals(4, result.deleted().size());
-      assertEquals(List.of(), h.manager().history("demo", "prefect"));
+      assertThrows(ReleaseException.class, () -> h.manager().history("demo", "prefect"));
     }
   }
 
@@ -309,7 +375,7 @@ class LockingTest {
                   });
       assertThrows(Killed.class, () -> h.manager(A, dying).install(Fixtures.worker().plan()));
       assertEquals(ReleaseStatus.PENDING_INSTALL, h.record(1).releaseStatus());
-      h.goneOwners.add(A);
+      h.clock.advance(ReleaseLock.LEASE);
 
       ReleaseResult result = h.manager(B, new Recorder()).install(Fixtures.worker().plan());
 
@@ -323,16 +389,12 @@ class LockingTest {
   @DisplayName("the lock owner of this process")
   class Owner {
     @Test
-    @DisplayName("is alive, while a process that is not running on this host is gone")
-    void liveness() {
-      LockOwner self = LockOwner.thisProcess();
-      String[] parts = self.id().split("/");
+    @DisplayName("names host and pid, and a nonce that keeps holders with equal ones apart")
+    void id() {
+      String[] parts = LockOwner.thisProcess().id().split("/");
       assertEquals(3, parts.length);
-      assertFalse(self.gone().test(self.id()));
-      assertTrue(self.gone().test(parts[0] + "/" + parts[1] + "/12345"), "same pid, other start");
-      assertTrue(self.gone().test(parts[0] + "/" + Long.MAX_VALUE + "/1"));
-      assertFalse(self.gone().test("some-other-host/1/1"), "other hosts are trusted until expiry");
-      assertFalse(self.gone().test("garbage"));
+      assertEquals(Long.toString(ProcessHandle.current().pid()), parts[1]);
+      assertNotEquals(LockOwner.thisProcess().id(), LockOwner.thisProcess().id());
     }
   }
 }

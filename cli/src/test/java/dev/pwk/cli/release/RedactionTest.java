@@ -61,6 +61,57 @@ class RedactionTest {
   }
 
   @Test
+  @DisplayName("masks env entries without a name, in worker, init and extra container env lists")
+  void envWithoutName() throws Exception {
+    JsonNode values =
+        json(
+            """
+            {"worker": {
+              "extraEnvVars": [
+                {"value": "hunter2"}, "PASSWORD=hunter3", {"name": "LOG", "value": "x"}],
+              "initContainer": {"extraEnvVars": [{"name": 7, "value": "hunter4"}]},
+              "extraContainers": [{"name": "side", "env": [{"value": "hunter5"}]}],
+              "tolerations": [{"key": "k", "value": "v"}]}}
+            """);
+
+    JsonNode masked = Redaction.values(values);
+
+    assertEquals(
+        json(
+            """
+            {"worker": {
+              "extraEnvVars": [
+                {"value": "<redacted>"}, "<redacted>", {"name": "LOG", "value": "x"}],
+              "initContainer": {"extraEnvVars": [{"name": 7, "value": "<redacted>"}]},
+              "extraContainers": [{"name": "side", "env": [{"value": "<redacted>"}]}],
+              "tolerations": [{"key": "k", "value": "v"}]}}
+            """),
+        masked);
+  }
+
+  @Test
+  @DisplayName("drops kubectl's last-applied-configuration annotation, which copies the object")
+  void lastApplied() throws Exception {
+    String object =
+        """
+        {"kind": "Deployment", "metadata": {"annotations": {
+          "kubectl.kubernetes.io/last-applied-configuration": "{\\"value\\": \\"hunter2\\"}",
+          "pwk.dev/release": "prefect/demo"}}}
+        """;
+    ObjectNode live = json(object);
+    ObjectNode planned = json(object);
+
+    Redaction.objects(live, planned);
+
+    ObjectNode expected =
+        json(
+            "{\"kind\": \"Deployment\", \"metadata\": {\"annotations\": {"
+                + "\"pwk.dev/release\": \"prefect/demo\"}}}");
+    assertEquals(expected, live);
+    assertEquals(expected, planned);
+  }
+
+  @Test
   @DisplayName("masks env values in objects, marking the ones that change")
   void env() throws Exception {
     String deployment =

@@ -149,7 +149,7 @@ class RollbackUninstallTest {
       assertNotNull(h.client.configMaps().inNamespace("prefect").withName("unrelated").get());
       assertNotNull(h.client.secrets().inNamespace("prefect").withName("prefect-api-key").get());
       assertNotNull(h.client.namespaces().withName("prefect").get());
-      assertEquals(List.of(), h.manager().history("demo", "prefect"));
+      assertThrows(ReleaseException.class, () -> h.manager().history("demo", "prefect"));
     }
 
     @Test
@@ -245,14 +245,17 @@ class RollbackUninstallTest {
       assertEquals("1/1 replicas ready", report.objects().get(3).detail());
       assertTrue(report.objects().get(3).ready());
       assertEquals(
-          new ObjectState(report.objects().get(0).ref(), false, false, "missing"),
+          new ObjectState(report.objects().get(0).ref(), false, false, ""),
           report.objects().get(0));
     }
 
     @Test
-    @DisplayName("of an unknown release: empty history, and status fails")
+    @DisplayName("of an unknown release: history and status fail, as Helm's do")
     void unknown() {
-      assertEquals(List.of(), h.manager().history("demo", "prefect"));
+      ReleaseException history =
+          assertThrows(ReleaseException.class, () -> h.manager().history("demo", "prefect"));
+      assertEquals("release demo not found in namespace prefect", history.getMessage());
+      assertEquals(ReleaseException.FAILED, history.exitCode());
       ReleaseException e =
           assertThrows(ReleaseException.class, () -> h.manager().status("demo", "prefect"));
       assertEquals("release demo not found in namespace prefect", e.getMessage());

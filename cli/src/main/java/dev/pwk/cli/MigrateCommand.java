@@ -137,6 +137,11 @@ final class MigrateCommand implements Callable<Integer> {
     for (Migration.Change c : m.changes()) {
       err.println(m.name() + ": " + (c.warning() ? "warning: " : "") + c.message());
     }
+    // Several fields can share one explanation; each is said once.
+    m.workerChanges().stream()
+        .map(w -> "the worker also changed in chart " + w.release() + ": " + w.note())
+        .distinct()
+        .forEach(line -> err.println(m.name() + ": " + line));
     if (check) {
       err.println(m.name() + ": needs migrating; run: pwk migrate --write " + m.name());
     }

@@ -45,7 +45,18 @@ class MigrateCommandTest {
             + ": worker.serverApiConfig became worker.selfHostedServerApiConfig in chart"
             + " 2025.3.7033449\n"
             + f
-            + ": worker.apiConfig: server became selfHostedServer in chart 2025.3.7033449\n",
+            + ": worker.apiConfig: server became selfHostedServer in chart 2025.3.7033449\n"
+            + f
+            + ": the worker also changed in chart 2023.11.16: the worker starts with"
+            + " --install-policy from worker.config.installPolicy (default prompt)\n"
+            + f
+            + ": the worker also changed in chart 2025.3.7033449: with Prefect Cloud the worker is"
+            + " told the API key Secret's name and key"
+            + " (PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_KEY_SECRET_NAME and _KEY)\n"
+            + f
+            + ": the worker also changed in chart 2025.5.8204048: the worker's Kubernetes observer"
+            + " watches the release's namespace"
+            + " (PREFECT_INTEGRATIONS_KUBERNETES_OBSERVER_NAMESPACES)\n",
         run.err());
     assertEquals(OLD, Files.readString(f), "nothing written");
   }

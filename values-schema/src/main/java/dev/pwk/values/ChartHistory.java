@@ -23,6 +23,7 @@ public final class ChartHistory {
   private final Map<String, Integer> distinctIndex;
   private final Map<String, List<Layout>> layouts;
   private final List<MigrationRule> rules;
+  private final List<WorkerChange> workerChanges;
 
   /**
    * One published chart release.
@@ -51,10 +52,14 @@ public final class ChartHistory {
   record Layout(String path, Kind kind, BitSet releases) {}
 
   private ChartHistory(
-      List<Release> releases, Map<String, List<Layout>> layouts, List<MigrationRule> rules) {
+      List<Release> releases,
+      Map<String, List<Layout>> layouts,
+      List<MigrationRule> rules,
+      List<WorkerChange> workerChanges) {
     this.releases = List.copyOf(releases);
     this.layouts = layouts;
     this.rules = List.copyOf(rules);
+    this.workerChanges = List.copyOf(workerChanges);
     List<String> d = new ArrayList<>();
     for (Release r : releases) {
       if (!d.contains(r.sameAs())) {
@@ -72,14 +77,20 @@ public final class ChartHistory {
   public static ChartHistory load() {
     ChartHistory h = loaded;
     if (h == null) {
-      h = parse(resource("releases.tsv"), resource("layouts.tsv"), resource("migrations.tsv"));
+      h =
+          parse(
+              resource("releases.tsv"),
+              resource("layouts.tsv"),
+              resource("migrations.tsv"),
+              resource("worker-changes.tsv"));
       loaded = h;
     }
     return h;
   }
 
-  /** Parses the three tables; package-private so tests can feed their own. */
-  static ChartHistory parse(String releasesTsv, String layoutsTsv, String rulesTsv) {
+  /** Parses the tables; package-private so tests can feed their own. */
+  static ChartHistory parse(
+      String releasesTsv, String layoutsTsv, String rulesTsv, String workerChangesTsv) {
     List<Release> releases = new ArrayList<>();
     for (String[] f : rows(releasesTsv, 3)) {
       if (!f[0].equals("release")) {
@@ -111,7 +122,12 @@ public final class ChartHistory {
               f[3],
               f[4]));
     }
-    return new ChartHistory(releases, layouts, rules);
+    List<WorkerChange> workerChanges = new ArrayList<>();
+    for (String[] f : rows(workerChangesTsv, 3)) {
+      indexOf(distinctNames, f[0]);
+      workerChanges.add(new WorkerChange(f[0], f[1], f[2]));
+    }
+    return new ChartHistory(releases, layouts, rules, workerChanges);
   }
 
   private static int indexOf(List<String> distinct, String name) {
@@ -159,6 +175,11 @@ public final class ChartHistory {
   /** The rule table, in release order. */
   public List<MigrationRule> rules() {
     return rules;
+  }
+
+  /** The changes releases made to the worker container with the same values, in release order. */
+  public List<WorkerChange> workerChanges() {
+    return workerChanges;
   }
 
   /** The distinct release with the same contract as a published release, if it is known. */

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param fromRelease the release whose later rules were applied, or null when the file fits no
  *     release and every rule was tried
  * @param changes what was changed or needs a hand edit, in the order applied
+ * @param workerChanges what the chart releases after {@code fromRelease} changed in the worker
+ *     container on their own: the migrated file renders differently there, with the same values
  */
 public record Migration(
     String name,
@@ -20,7 +22,8 @@ public record Migration(
     String migrated,
     ReleaseFit writtenFor,
     String fromRelease,
-    List<Change> changes) {
+    List<Change> changes,
+    List<WorkerChange> workerChanges) {
 
   public Migration {
     Objects.requireNonNull(name, "name");
@@ -28,6 +31,7 @@ public record Migration(
     Objects.requireNonNull(migrated, "migrated");
     Objects.requireNonNull(writtenFor, "writtenFor");
     changes = List.copyOf(changes);
+    workerChanges = List.copyOf(workerChanges);
   }
 
   /** Whether the text changed or a setting needs the user's attention. */

@@ -50,7 +50,9 @@ public final class ValuesMigrator {
         }
       }
     }
-    return new Migration(name, text, editor.text(), fit, start, changes);
+    List<WorkerChange> workerChanges =
+        history.workerChanges().stream().filter(w -> history.indexOf(w.release()) > after).toList();
+    return new Migration(name, text, editor.text(), fit, start, changes, workerChanges);
   }
 
   private String distinct(String name, String release) throws ValuesException {
@@ -79,7 +81,20 @@ public final class ValuesMigrator {
     switch (rule.change()) {
       case RENAME -> outcome = editor.move(keys, List.of(rule.argument().split("\\.")));
       case VALUE -> outcome = editor.replaceValue(keys, rule.oldValue(), rule.argument());
-      case WRAP -> outcome = editor.wrap(keys, rule.argument());
+      case WRAP -> {
+        if (editor.isNull(keys)) {
+          // Helm reads a null as "delete the default", and the chart's templates read the
+          // map's keys: the old default null must go rather than become the new map.
+          outcome = editor.remove(keys);
+          message =
+              rule.keyPath()
+                  + " held null, the default before chart "
+                  + rule.release()
+                  + ", and was deleted: null would now remove the map's defaults";
+        } else {
+          outcome = editor.wrap(keys, rule.argument());
+        }
+      }
       case REMOVE -> {
         if (!editor.has(keys)) {
           return null;

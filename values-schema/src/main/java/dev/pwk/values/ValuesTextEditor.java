@@ -59,6 +59,12 @@ final class ValuesTextEditor {
     return t != null && t.getValueNode() instanceof ScalarNode s ? s : null;
   }
 
+  /** Whether the key path holds null (written or empty). */
+  boolean isNull(List<String> keys) {
+    ScalarNode s = scalarAt(keys);
+    return s != null && isNull(s);
+  }
+
   /** Whether the key path exists. */
   boolean has(List<String> keys) {
     return find(keys) != null;

@@ -117,4 +117,14 @@ class ValuesMigratorTest {
     assertTrue(messages.stream().noneMatch(s -> s.contains("secret.example")), messages.toString());
     assertTrue(m.changes().stream().anyMatch(Migration.Change::warning), messages.toString());
   }
+
+  @Test
+  @DisplayName("a null where the chart now has a map is deleted, as Helm would drop the defaults")
+  void nullBecomesAbsentWhereAMapIsExpected() throws ValuesException {
+    Migration m =
+        migrator.migrate(
+            "v.yaml", "worker:\n  config:\n    workPool: p\n    baseJobTemplate: null\n", null);
+    assertEquals("worker:\n  config:\n    workPool: p\n", m.migrated());
+    assertFalse(m.changes().get(0).warning(), m.changes().toString());
+  }
 }

@@ -1,49 +1,110 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.ChartHistory;
+import dev.pwk.values.Migration;
+import dev.pwk.values.MigrationRule;
+import dev.pwk.values.SourceText;
+import dev.pwk.values.ValuesContract;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesMigrator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Keys and values renamed or removed in past chart releases (UPGRADING.md, spec §7). A hint
- * replaces the plain unknown-key or enum finding for them.
+ * Keys and values renamed or removed in past chart releases, from the chart history's rule table
+ * ({@link ChartHistory#rules()}, the one list of them): a hint replaces the plain unknown-key or
+ * enum finding, and a file written for an older layout is named with the releases it fits and
+ * {@code pwk migrate}.
  */
 final class Migrations {
   static final String RENAMED = "values.renamed";
   static final String MSG_RENAMED_VALUE = "values.renamed.value";
-  static final String MSG_REMOVED_UI_URL = "values.renamed.ui-url";
-  static final String MSG_REMOVED_UI_URL_CMC = "values.renamed.ui-url-cmc";
-
-  private static final String RELEASE_2025_3 = "2025.3.7033449";
-  private static final String RELEASE_2025_1 = "2025.1.28020410";
+  static final String MSG_REMOVED = "values.renamed.removed";
+  static final String OLD_LAYOUT = "values.old-layout";
 
   /**
-   * A migration hint: the message key, the new dotted path (empty when removed) and the release
-   * after which the old form stopped working.
+   * A migration hint: the message key, the current dotted path or value (for a removal, what to
+   * do instead) and the release that made the change.
    */
   record Hint(String messageKey, String replacement, String release) {}
 
-  private static final Map<String, Hint> KEYS =
-      Map.of(
-          "/worker/basicAuth",
-          new Hint(RENAMED, "worker.selfHostedServerApiConfig.basicAuth", RELEASE_2025_3),
-          "/worker/serverApiConfig",
-          new Hint(RENAMED, "worker.selfHostedServerApiConfig", RELEASE_2025_3),
-          "/worker/selfHostedCloudApiConfig",
-          new Hint(RENAMED, "worker.customerManagedCloudApiConfig", RELEASE_2025_1),
-          "/worker/serverApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL, "", RELEASE_2025_3),
-          "/worker/selfHostedServerApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL, "", RELEASE_2025_3),
-          "/worker/selfHostedCloudApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL_CMC, "", RELEASE_2025_3),
-          "/worker/customerManagedCloudApiConfig/uiUrl",
-          new Hint(MSG_REMOVED_UI_URL_CMC, "", RELEASE_2025_3));
+  private static final Map<String, Hint> KEYS = new TreeMap<>();
+  private static final Map<String, Hint> VALUES = new HashMap<>();
 
-  private static final Map<String, String> API_CONFIG_VALUES =
-      Map.of("server", "selfHostedServer", "selfManaged", "customerManagedCloud");
+  static {
+    List<MigrationRule> rules = ChartHistory.load().rules();
+    for (int i = 0; i < rules.size(); i++) {
+      MigrationRule rule = rules.get(i);
+      if (rule.change() == MigrationRule.Change.VALUE) {
+        VALUES.put(
+            pointer(rule.keyPath()) + "=" + rule.oldValue(),
+            new Hint(MSG_RENAMED_VALUE, finalValue(rules, i), rule.release()));
+      } else if (rule.change() != MigrationRule.Change.WRAP) {
+        register(rules, i, rule.keyPath(), rule);
+      }
+    }
+  }
 
   private Migrations() {}
+
+  /**
+   * Registers the hint for the path a rule names and for the forms later renames of its parents
+   * give it (a removed {@code serverApiConfig.uiUrl} is also removed as {@code
+   * selfHostedServerApiConfig.uiUrl}).
+   */
+  private static void register(
+      List<MigrationRule> rules, int index, String path, MigrationRule rule) {
+    Hint hint =
+        rule.change() == MigrationRule.Change.REMOVE
+            ? new Hint(MSG_REMOVED, rule.note(), rule.release())
+            : new Hint(RENAMED, follow(rules, index + 1, rule.argument()), rule.release());
+    KEYS.putIfAbsent(pointer(path), hint);
+    String current = path;
+    for (int j = index + 1; j < rules.size(); j++) {
+      MigrationRule later = rules.get(j);
+      if (later.change() == MigrationRule.Change.RENAME
+          && current.startsWith(later.keyPath() + ".")) {
+        current = later.argument() + current.substring(later.keyPath().length());
+        KEYS.putIfAbsent(pointer(current), hint);
+      }
+    }
+  }
+
+  /** Where a path ends up after the renames from rule {@code from} on. */
+  private static String follow(List<MigrationRule> rules, int from, String path) {
+    String current = path;
+    for (int j = from; j < rules.size(); j++) {
+      MigrationRule r = rules.get(j);
+      if (r.change() == MigrationRule.Change.RENAME
+          && (current.equals(r.keyPath()) || current.startsWith(r.keyPath() + "."))) {
+        current = r.argument() + current.substring(r.keyPath().length());
+      }
+    }
+    return current;
+  }
+
+  /** The value a value rule's old value ends up as after the later value rules of its key. */
+  private static String finalValue(List<MigrationRule> rules, int index) {
+    MigrationRule rule = rules.get(index);
+    String value = rule.argument();
+    for (int j = index + 1; j < rules.size(); j++) {
+      MigrationRule r = rules.get(j);
+      if (r.change() == MigrationRule.Change.VALUE
+          && r.keyPath().equals(rule.keyPath())
+          && r.oldValue().equals(value)) {
+        value = r.argument();
+      }
+    }
+    return value;
+  }
+
+  private static String pointer(String dotted) {
+    return "/" + dotted.replace('.', '/');
+  }
 
   static Optional<Hint> forKey(String pointer) {
     return Optional.ofNullable(KEYS.get(pointer));
@@ -51,7 +112,7 @@ final class Migrations {
 
   /** Hints for keys below {@code pointer}, which the schema does not visit once it fails. */
   static Map<String, Hint> below(String pointer) {
-    Map<String, Hint> out = new java.util.TreeMap<>();
+    Map<String, Hint> out = new TreeMap<>();
     KEYS.forEach(
         (k, v) -> {
           if (k.startsWith(pointer + "/")) {
@@ -62,13 +123,10 @@ final class Migrations {
   }
 
   static Optional<Hint> forValue(String pointer, JsonNode value) {
-    if (!pointer.equals("/worker/apiConfig") || !value.isTextual()) {
+    if (!value.isTextual()) {
       return Optional.empty();
     }
-    String renamed = API_CONFIG_VALUES.get(value.textValue());
-    return renamed == null
-        ? Optional.empty()
-        : Optional.of(new Hint(MSG_RENAMED_VALUE, renamed, RELEASE_2025_3));
+    return Optional.ofNullable(VALUES.get(pointer + "=" + value.textValue()));
   }
 
   /** Reports a hint for the key or value at {@code pointer}. */
@@ -83,5 +141,36 @@ final class Migrations {
         hint.replacement(),
         hint.release(),
         ctx.show(pointer, ctx.node(pointer)));
+  }
+
+  /**
+   * Names each user file written for older releases only, with those releases, at its first line:
+   * {@code pwk migrate} rewrites it.
+   */
+  static void reportOldLayouts(LintContext ctx, List<SourceText> sources, Report out) {
+    ValuesMigrator migrator = new ValuesMigrator();
+    for (SourceText source : sources) {
+      if (source.name().equals(ValuesContract.DEFAULTS_NAME)) {
+        continue;
+      }
+      Migration m;
+      try {
+        m = migrator.migrate(source.name(), source.text(), null);
+      } catch (ValuesException e) {
+        continue; // the loader reported it already
+      }
+      // A file that fits no release mixes layouts or has mistakes: the key hints say more.
+      if (!m.writtenFor().releases().isEmpty()
+          && !m.writtenFor().fitsCurrent()
+          && !m.migrated().equals(m.original())) {
+        out.add(
+            OLD_LAYOUT,
+            Severity.INFO,
+            "",
+            new Location(source.name(), 1, 1, ctx.rank(source.name())),
+            source.name(),
+            m.writtenFor().describe());
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -109,18 +110,14 @@ public final class ChartHistory {
       }
       layouts
           .computeIfAbsent(f[0], k -> new ArrayList<>())
-          .add(new Layout(f[0], Kind.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), set));
+          .add(new Layout(f[0], Kind.valueOf(f[1].toUpperCase(Locale.ROOT)), set));
     }
     List<MigrationRule> rules = new ArrayList<>();
     for (String[] f : rows(rulesTsv, 5)) {
       indexOf(distinctNames, f[0]);
       rules.add(
           new MigrationRule(
-              f[0],
-              MigrationRule.Change.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)),
-              f[2],
-              f[3],
-              f[4]));
+              f[0], MigrationRule.Change.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2], f[3], f[4]));
     }
     List<WorkerChange> workerChanges = new ArrayList<>();
     for (String[] f : rows(workerChangesTsv, 3)) {

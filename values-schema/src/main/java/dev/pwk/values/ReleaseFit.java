@@ -3,15 +3,19 @@ package dev.pwk.values;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The chart releases a values file fits, as found by {@link ChartHistory#detect}.
- *
- * @param releases the distinct releases, oldest first; empty when the file fits none
- */
-public record ReleaseFit(List<String> releases, ChartHistory history) {
+/** The chart releases a values file fits, as found by {@link ChartHistory#detect}. */
+public final class ReleaseFit {
+  private final List<String> releases;
+  private final ChartHistory history;
 
-  public ReleaseFit {
-    releases = List.copyOf(releases);
+  ReleaseFit(List<String> releases, ChartHistory history) {
+    this.releases = List.copyOf(releases);
+    this.history = history;
+  }
+
+  /** The distinct releases, oldest first; empty when the file fits none. */
+  public List<String> releases() {
+    return releases;
   }
 
   /** Whether the file fits the release pwk follows. */
@@ -55,5 +59,20 @@ public record ReleaseFit(List<String> releases, ChartHistory history) {
     List<ChartHistory.Release> last = history.publishedAs(distinct.get(to));
     String end = last.get(last.size() - 1).name();
     return first.equals(end) ? first : first + " – " + end;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReleaseFit f && f.releases.equals(releases) && f.history == history;
+  }
+
+  @Override
+  public int hashCode() {
+    return releases.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }

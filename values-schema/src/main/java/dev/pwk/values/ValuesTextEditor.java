@@ -147,7 +147,7 @@ final class ValuesTextEditor {
     int insertAt;
     int childIndent;
     if (value instanceof MappingNode m
-        && !m.getFlowStyle().equals(flow())
+        && m.getFlowStyle() != FlowStyle.FLOW
         && !m.getValue().isEmpty()) {
       childIndent = column(m.getValue().get(0).getKeyNode());
       insertAt = spanEnd(parentTuple);
@@ -302,10 +302,6 @@ final class ValuesTextEditor {
     return s.getTag().equals(Tag.NULL);
   }
 
-  private static FlowStyle flow() {
-    return FlowStyle.FLOW;
-  }
-
   /** Whether only spaces precede the key on its line (a block map entry). */
   private boolean startsItsLine(NodeTuple t) {
     int key = offset(t.getKeyNode().getStartMark());
@@ -336,7 +332,7 @@ final class ValuesTextEditor {
     }
     for (NodeTuple t : root.getValue()) {
       if (t.getValueNode() instanceof MappingNode m
-          && !m.getFlowStyle().equals(flow())
+          && m.getFlowStyle() != FlowStyle.FLOW
           && !m.getValue().isEmpty()) {
         int step = column(m.getValue().get(0).getKeyNode()) - column(t.getKeyNode());
         if (step > 0) {
@@ -387,12 +383,12 @@ final class ValuesTextEditor {
 
   private static Mark lastEnd(Node node) {
     if (node instanceof MappingNode m
-        && !m.getFlowStyle().equals(flow())
+        && m.getFlowStyle() != FlowStyle.FLOW
         && !m.getValue().isEmpty()) {
       return lastEnd(m.getValue().get(m.getValue().size() - 1).getValueNode());
     }
     if (node instanceof SequenceNode s
-        && !s.getFlowStyle().equals(flow())
+        && s.getFlowStyle() != FlowStyle.FLOW
         && !s.getValue().isEmpty()) {
       return lastEnd(s.getValue().get(s.getValue().size() - 1));
     }

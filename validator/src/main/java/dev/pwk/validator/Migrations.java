@@ -2,12 +2,7 @@ package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pwk.values.ChartHistory;
-import dev.pwk.values.Migration;
 import dev.pwk.values.MigrationRule;
-import dev.pwk.values.SourceText;
-import dev.pwk.values.ValuesContract;
-import dev.pwk.values.ValuesException;
-import dev.pwk.values.ValuesMigrator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +12,12 @@ import java.util.TreeMap;
 /**
  * Keys and values renamed or removed in past chart releases, from the chart history's rule table
  * ({@link ChartHistory#rules()}, the one list of them): a hint replaces the plain unknown-key or
- * enum finding, and a file written for an older layout is named with the releases it fits and
- * {@code pwk migrate}.
+ * enum finding.
  */
 final class Migrations {
   static final String RENAMED = "values.renamed";
   static final String MSG_RENAMED_VALUE = "values.renamed.value";
   static final String MSG_REMOVED = "values.renamed.removed";
-  static final String OLD_LAYOUT = "values.old-layout";
 
   /**
    * A migration hint: the message key, the current dotted path or value (for a removal, what to
@@ -141,36 +134,5 @@ final class Migrations {
         hint.replacement(),
         hint.release(),
         ctx.show(pointer, ctx.node(pointer)));
-  }
-
-  /**
-   * Names each user file written for older releases only, with those releases, at its first line:
-   * {@code pwk migrate} rewrites it.
-   */
-  static void reportOldLayouts(LintContext ctx, List<SourceText> sources, Report out) {
-    ValuesMigrator migrator = new ValuesMigrator();
-    for (SourceText source : sources) {
-      if (source.name().equals(ValuesContract.DEFAULTS_NAME)) {
-        continue;
-      }
-      Migration m;
-      try {
-        m = migrator.migrate(source.name(), source.text(), null);
-      } catch (ValuesException e) {
-        continue; // the loader reported it already
-      }
-      // A file that fits no release mixes layouts or has mistakes: the key hints say more.
-      if (!m.writtenFor().releases().isEmpty()
-          && !m.writtenFor().fitsCurrent()
-          && !m.migrated().equals(m.original())) {
-        out.add(
-            OLD_LAYOUT,
-            Severity.INFO,
-            "",
-            new Location(source.name(), 1, 1, ctx.rank(source.name())),
-            source.name(),
-            m.writtenFor().describe());
-      }
-    }
   }
 }

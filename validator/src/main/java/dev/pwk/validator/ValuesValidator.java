@@ -70,7 +70,7 @@ public final class ValuesValidator {
     Report out = new Report();
     addProblems(out, values.warnings(), Severity.WARNING, ctx::rank);
     SchemaCheck.get().check(ctx, out);
-    Migrations.reportOldLayouts(ctx, values.sources(), out);
+    OldLayouts.report(ctx, values.sources(), out);
     if (mode == LintMode.FULL) {
       for (Rule rule : FULL_RULES) {
         rule.check(ctx, out);

@@ -135,7 +135,11 @@ final class ValuesTextEditor {
     StringBuilder created = new StringBuilder();
     List<String> missing = targetParent.subList(existing, targetParent.size());
     for (int i = 0; i < missing.size(); i++) {
-      created.append(" ".repeat(sourceIndent + i * step)).append(missing.get(i)).append(":\n");
+      created
+          .append(" ".repeat(sourceIndent + i * step))
+          .append(missing.get(i))
+          .append(':')
+          .append(lineBreak());
     }
     created.append(reindent(block, missing.size() * step));
     return splice(blockStart, blockEnd, created.toString());
@@ -165,12 +169,13 @@ final class ValuesTextEditor {
       text =
           text.substring(0, blockStart)
               + text.substring(blockEnd, insertAt)
-              + withLineBreak(text.substring(0, insertAt), moved, insertAt < text.length())
+              + withLineBreak(
+                  text.substring(0, insertAt), moved, insertAt < text.length(), lineBreak())
               + text.substring(insertAt);
     } else if (insertAt <= blockStart) {
       text =
           text.substring(0, insertAt)
-              + withLineBreak(text.substring(0, insertAt), moved, true)
+              + withLineBreak(text.substring(0, insertAt), moved, true, lineBreak())
               + text.substring(insertAt, blockStart)
               + text.substring(blockEnd);
     } else {
@@ -181,9 +186,15 @@ final class ValuesTextEditor {
   }
 
   /** A block starts and (when text follows) ends on a line of its own. */
-  private static String withLineBreak(String before, String block, boolean followed) {
-    String b = followed && !block.endsWith("\n") ? block + "\n" : block;
-    return before.isEmpty() || before.endsWith("\n") ? b : "\n" + b;
+  private static String withLineBreak(
+      String before, String block, boolean followed, String lineBreak) {
+    String b = followed && !block.endsWith("\n") ? block + lineBreak : block;
+    return before.isEmpty() || before.endsWith("\n") ? b : lineBreak + b;
+  }
+
+  /** The file's own line break, so that a CRLF file stays CRLF. */
+  private String lineBreak() {
+    return text.contains("\r\n") ? "\r\n" : "\n";
   }
 
   /** Renames the last key of a path in place. */
@@ -223,7 +234,7 @@ final class ValuesTextEditor {
         firstBreak < 0 || firstBreak == value.length() - 1
             ? value
             : value.substring(0, firstBreak + 1) + reindent(value.substring(firstBreak + 1), step);
-    String head = "\n" + " ".repeat(column(t.getKeyNode()) + step) + child + ": ";
+    String head = lineBreak() + " ".repeat(column(t.getKeyNode()) + step) + child + ": ";
     return splice(colon + 1, end, head + continued);
   }
 

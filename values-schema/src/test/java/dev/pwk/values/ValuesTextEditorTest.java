@@ -117,4 +117,18 @@ class ValuesTextEditorTest {
         "# 🚀🚀\na:\n  new: 1\n",
         edit("# 🚀🚀\na:\n  old: 1\n", e -> e.move(path("a.old"), path("a.new")), Outcome.DONE));
   }
+
+  @Test
+  @DisplayName("a CRLF file stays CRLF")
+  void crlf() {
+    assertEquals(
+        "w:\r\n  a: 1\r\n  p:\r\n    k:\r\n      x: 1\r\n",
+        edit(
+            "w:\r\n  a: 1\r\n  k:\r\n    x: 1\r\n",
+            e -> e.move(path("w.k"), path("w.p.k")),
+            Outcome.DONE));
+    assertEquals(
+        "c:\r\n  t:\r\n    v: '{}'\r\n",
+        edit("c:\r\n  t: '{}'\r\n", e -> e.wrap(path("c.t"), "v"), Outcome.DONE));
+  }
 }

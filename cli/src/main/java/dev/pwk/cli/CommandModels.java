@@ -316,12 +316,12 @@ final class CommandModels {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(c);
     spec.name("migrate");
     spec.usageMessage().description(
-        "Migrate values files written for an older chart release (since 2023) to the current one.",
-        "Detects the releases a file was written for and applies every later rename, move, type",
-        "change and removal of the chart's history as an edit: comments, order, quoting and every",
-        "untouched line stay as they are. A removed setting that is not its old default is",
-        "reported as a warning. Prints the migrated file (one FILE), or see --write, --diff and",
-        "--check.");
+        "Migrate values files written for an older chart release (since 2023).",
+        "Detects the releases a file was written for and applies every later",
+        "rename, move, type change and removal of the chart's history as an edit:",
+        "comments, order, quoting and untouched lines stay as they are. A removed",
+        "setting that is not its old default is reported as a warning. Prints the",
+        "migrated file (one FILE); see --write, --diff and --check.");
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(map(
         "0", "migrated or already current (warnings allowed)",

@@ -2,6 +2,7 @@ package dev.pwk.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pwk.values.testing.HistoricalChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @DisplayName("A migrated historical default file renders the same worker with the current chart")
 class MigrationSemanticsTest {
   private static final Path ROOT = Path.of("..");
-  private static final Path HISTORY = Path.of("src/test/resources/chart-history");
   private static final Path CURRENT_CHART =
       Path.of(
           "src/test/resources/charts/prefect-worker-" + ValuesContract.chart().version() + ".tgz");
@@ -50,9 +50,7 @@ class MigrationSemanticsTest {
       String defaults = HistoricalChart.of(release).valuesYaml();
       Migration m = migrator.migrate("values.yaml", defaults, null);
       Map<String, Object> before =
-          worker(
-              helm.render(
-                  HISTORY.resolve("prefect-worker-" + release + ".tgz"), defaults, required));
+          worker(helm.render(HistoricalChart.archive(release), defaults, required));
       Map<String, Object> after = worker(helm.render(CURRENT_CHART, m.migrated(), required));
       for (String field : differences(before, after)) {
         List<WorkerChange> why =

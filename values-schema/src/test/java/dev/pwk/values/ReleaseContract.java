@@ -2,6 +2,7 @@ package dev.pwk.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pwk.values.testing.HistoricalChart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,10 +1,12 @@
-package dev.pwk.values;
+package dev.pwk.values.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +14,17 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One released chart archive of the test resources' {@code chart-history/} (a copy of the shared
- * chart history): its default values, schema and templates.
+ * One released chart archive of values-schema's test resources {@code chart-history/} (a copy of
+ * the shared chart history), read from disk so that other modules' tests can use it too: its
+ * default values, schema and templates.
  *
  * @param release the chart version
  * @param files the archive's files under {@code prefect-worker/}, by relative path
  */
-record HistoricalChart(String release, Map<String, String> files) {
-  static final String FOLDER = "/chart-history/";
+public record HistoricalChart(String release, Map<String, String> files) {
 
   /** The distinct releases of the history's index, oldest first. */
-  static List<String> distinctReleases() {
+  public static List<String> distinctReleases() {
     List<String> names = new ArrayList<>();
     for (String line : resourceText("index.tsv").split("\n")) {
       String[] f = line.split("\t");
@@ -34,25 +36,45 @@ record HistoricalChart(String release, Map<String, String> files) {
   }
 
   /** Every archive, oldest first. */
-  static List<HistoricalChart> all() {
+  public static List<HistoricalChart> all() {
     return distinctReleases().stream().map(HistoricalChart::of).toList();
   }
 
-  static HistoricalChart of(String release) {
-    return new HistoricalChart(release, untar(resourceBytes("prefect-worker-" + release + ".tgz")));
+  public static HistoricalChart of(String release) {
+    return new HistoricalChart(release, untar(resourceBytes(archiveName(release))));
   }
 
-  String valuesYaml() {
+  /** The archive of a release, for tools that read charts themselves (helm). */
+  public static Path archive(String release) {
+    return dir().resolve(archiveName(release));
+  }
+
+  private static String archiveName(String release) {
+    return "prefect-worker-" + release + ".tgz";
+  }
+
+  /** values-schema/src/test/resources/chart-history, found from any module's directory. */
+  public static Path dir() {
+    Path rel = Path.of("values-schema", "src", "test", "resources", "chart-history");
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve(rel))) {
+        return p.resolve(rel);
+      }
+    }
+    throw new IllegalStateException("no " + rel + " above " + Path.of("").toAbsolutePath());
+  }
+
+  public String valuesYaml() {
     return files.get("values.yaml");
   }
 
   /** The schema, or null before the chart had one (2023.10). */
-  String schemaJson() {
+  public String schemaJson() {
     return files.get("values.schema.json");
   }
 
   /** Every template and helper of the chart itself (not its subcharts), concatenated. */
-  String templates() {
+  public String templates() {
     StringBuilder b = new StringBuilder();
     files.forEach(
         (name, text) -> {
@@ -63,16 +85,13 @@ record HistoricalChart(String release, Map<String, String> files) {
     return b.toString();
   }
 
-  static String resourceText(String name) {
+  public static String resourceText(String name) {
     return new String(resourceBytes(name), StandardCharsets.UTF_8);
   }
 
   private static byte[] resourceBytes(String name) {
-    try (InputStream in = HistoricalChart.class.getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + FOLDER + name);
-      }
-      return in.readAllBytes();
+    try {
+      return Files.readAllBytes(dir().resolve(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

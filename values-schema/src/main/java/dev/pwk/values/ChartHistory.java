@@ -113,11 +113,16 @@ public final class ChartHistory {
           .add(new Layout(f[0], Kind.valueOf(f[1].toUpperCase(Locale.ROOT)), set));
     }
     List<MigrationRule> rules = new ArrayList<>();
-    for (String[] f : rows(rulesTsv, 5)) {
+    for (String[] f : rows(rulesTsv, 5, 6)) {
       indexOf(distinctNames, f[0]);
       rules.add(
           new MigrationRule(
-              f[0], MigrationRule.Change.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2], f[3], f[4]));
+              f[0],
+              MigrationRule.Change.valueOf(f[1].toUpperCase(Locale.ROOT)),
+              f[2],
+              f[3],
+              f[4],
+              f.length == 6 ? f[5] : ""));
     }
     List<WorkerChange> workerChanges = new ArrayList<>();
     for (String[] f : rows(workerChangesTsv, 3)) {
@@ -136,14 +141,20 @@ public final class ChartHistory {
   }
 
   private static List<String[]> rows(String tsv, int columns) {
+    return rows(tsv, columns, columns);
+  }
+
+  /** The rows of a table: {@code min} columns each, up to {@code max} with optional ones. */
+  private static List<String[]> rows(String tsv, int min, int max) {
     List<String[]> rows = new ArrayList<>();
     for (String line : tsv.split("\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] f = line.split("\t", -1);
-      if (f.length != columns) {
-        throw new IllegalStateException("chart history row needs " + columns + " columns: " + line);
+      if (f.length < min || f.length > max) {
+        String needs = min == max ? String.valueOf(min) : min + " to " + max;
+        throw new IllegalStateException("chart history row needs " + needs + " columns: " + line);
       }
       rows.add(f);
     }

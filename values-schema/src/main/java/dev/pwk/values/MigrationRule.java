@@ -15,9 +15,10 @@ import java.util.Objects;
  *     child key ({@link Change#WRAP}) or the JSON default in the release before ({@link
  *     Change#REMOVE})
  * @param note why, and for a removal what to do instead
+ * @param pr the prefect-helm pull request that made the change, or empty when not known
  */
 public record MigrationRule(
-    String release, Change change, String path, String argument, String note) {
+    String release, Change change, String path, String argument, String note, String pr) {
 
   /** The kinds of contract change. */
   public enum Change {
@@ -37,6 +38,7 @@ public record MigrationRule(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(argument, "argument");
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(pr, "pr");
     if ((change == Change.VALUE) != path.contains("=")) {
       throw new IllegalArgumentException("only a value rule names path=value: " + path);
     }

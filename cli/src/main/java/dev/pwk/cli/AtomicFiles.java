@@ -21,6 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
 final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Replaces a file's content; a symbolic link stays a link and its target is replaced. */
+  static void replace(Path file, String content) {
+    Path target;
+    try {
+      target = file.toRealPath();
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + reason(e), ExitCodes.USAGE);
+    }
+    write(target, content);
+  }
+
   static void write(Path target, String content) {
     if (Files.isDirectory(target)) {
       throw new UserException("cannot write " + target + ": it is a directory", ExitCodes.USAGE);

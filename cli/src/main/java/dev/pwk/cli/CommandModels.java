@@ -28,6 +28,9 @@ final class CommandModels {
     if (command instanceof LintJobTemplateCommand c) {
       return lintJobTemplateCommand(c);
     }
+    if (command instanceof MigrateCommand c) {
+      return migrateCommand(c);
+    }
     if (command instanceof TemplateCommand c) {
       return templateCommand(c);
     }
@@ -313,6 +316,62 @@ final class CommandModels {
             .paramLabel("FILE")
             .description("Base job template JSON files, linted one by one.")
             .required(true)
+            .build());
+    spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
+    return spec;
+  }
+
+  private static CommandSpec migrateCommand(MigrateCommand c) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(c);
+    spec.name("migrate");
+    spec.usageMessage().description(
+        "Migrate values files written for an older chart release (since 2023).",
+        "Detects the releases a file was written for and applies every later rename, move, type change and removal of the chart's history as an edit: comments, order, quoting and untouched lines stay as they are. A removed setting that is not its old default is reported as a warning. Prints the migrated file (one FILE); see --write, --diff and --check.");
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
+    spec.usageMessage().exitCodeList(map(
+        "0", "migrated or already current (warnings allowed)",
+        "1", "with --check, a file needs migrating",
+        "2", "usage error, unreadable or invalid YAML file, or an unknown --from release"));
+    c.spec = spec;
+    spec.addPositional(
+        FieldBinding.bind(PositionalParamSpec.builder(), c, "files")
+            .type(java.util.List.class)
+            .auxiliaryTypes(java.nio.file.Path.class)
+            .arity("1..*")
+            .index("0..*")
+            .paramLabel("FILE")
+            .description("Values files to migrate.")
+            .required(true)
+            .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--write"), c, "write")
+            .type(boolean.class)
+            .auxiliaryTypes(boolean.class)
+            .paramLabel("<write>")
+            .description("Rewrite each file in place (atomically, same mode).")
+            .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--diff"), c, "diff")
+            .type(boolean.class)
+            .auxiliaryTypes(boolean.class)
+            .paramLabel("<diff>")
+            .description("Print a unified diff per file instead.")
+            .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--check"), c, "check")
+            .type(boolean.class)
+            .auxiliaryTypes(boolean.class)
+            .paramLabel("<check>")
+            .description(
+        "Write nothing; exit 1 when a file needs migrating (for CI and pre-commit).")
+            .build());
+    spec.addOption(
+        FieldBinding.bind(OptionSpec.builder("--from"), c, "from")
+            .type(java.lang.String.class)
+            .auxiliaryTypes(java.lang.String.class)
+            .paramLabel("RELEASE")
+            .description(
+        "The chart release the files were written for, instead of detecting it.")
             .build());
     spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
     return spec;

@@ -40,6 +40,7 @@ public final class Pwk implements Runnable {
       List.of(
           "lint",
           "lint-job-template",
+          "migrate",
           "template",
           "install",
           "upgrade",
@@ -64,6 +65,8 @@ public final class Pwk implements Runnable {
         return new LintCommand();
       case "lint-job-template":
         return new LintJobTemplateCommand();
+      case "migrate":
+        return new MigrateCommand();
       case "template":
         return new TemplateCommand();
       case "install":

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TemplateParityTest {
 
   static Stream<ConformanceCase> renderCases() {
-    return ConformanceCase.renderCases().stream();
+    return ConformanceCase.renderedCases().stream();
   }
 
   static Stream<ConformanceCase> errorCases() {
@@ -56,6 +56,21 @@ class TemplateParityTest {
                 RenderOptions.builder().releaseName(c.release()).namespace(c.namespace()).build())
             .toYaml();
     assertEquals(expected, run.out());
+  }
+
+  static Stream<ConformanceCase> refusedCases() {
+    return ConformanceCase.refusedCases().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedCases")
+  @DisplayName("a case Helm renders into what the API server rejects: exit 1, the rule, no output")
+  void refuses(ConformanceCase c) {
+    CliRun run = template(c);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("", run.out());
+    assertTrue(
+        run.err().contains("[" + c.acceptRefusalMentioning().orElseThrow() + "]"), run::toString);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
@@ -30,11 +35,37 @@ final class FreeForm {
 
   /**
    * Jackson, for what the model reader declines. Built on first use: a render whose values all
-   * fit the model as they are never builds a mapper.
+   * fit the model as they are never builds a mapper. It converts no scalar into another type:
+   * Helm prints a value as it is, so {@code 2.7} for an integer, {@code 1e3} or {@code true} for
+   * a string, {@code "1000"} for an integer or {@code ''} for a boolean reach the API server
+   * unchanged, which rejects them. A value pwk changed would be neither the user's nor Helm's, so
+   * these are refused instead.
    */
   private static final class Jackson {
     static final ObjectMapper MAPPER =
-        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                c ->
+                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Integer,
+                c -> noStrings(c).setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, FreeForm::noStrings)
+            .withCoercionConfig(LogicalType.Boolean, FreeForm::noStrings)
+            .build();
+  }
+
+  /** A number or boolean field takes no string, not even an empty one (no "1000", no ''). */
+  private static MutableCoercionConfig noStrings(MutableCoercionConfig c) {
+    return c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+        .setAcceptBlankAsEmpty(false);
   }
 
   private static final ModelReader READER = new ModelReader();
@@ -69,7 +100,10 @@ final class FreeForm {
     }
   }
 
-  /** Each list item as a {@code type}; items that do not fit are reported and left out. */
+  /**
+   * Each list item as a {@code type}; items that do not fit are reported and left out. A null
+   * item is reported too: Helm prints it as {@code null}, which the API server rejects.
+   */
   <T> List<T> list(Value v, Class<T> type) {
     List<T> out = new ArrayList<>();
     if (v.isNull()) {
@@ -80,6 +114,11 @@ final class FreeForm {
       return out;
     }
     for (Value item : v.items()) {
+      if (item.isNull()) {
+        problems.add(
+            item.pointer(), RENDER_TYPE, Messages.get("render.type.null-item", item.dotted()));
+        continue;
+      }
       T t = object(item, type);
       if (t != null) {
         out.add(t);

@@ -61,6 +61,14 @@ final class GoValues {
     throw new IllegalArgumentException("not a scalar: " + n.getNodeType());
   }
 
+  /**
+   * Sprig's {@code toString}: as {@link #print}, except that null prints as {@code <nil>} (Go's
+   * {@code %v} of nil), which Helm does not replace.
+   */
+  static String sprigToString(JsonNode n) {
+    return n == null || n.isNull() ? "<nil>" : print(n);
+  }
+
   /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 or from 1e6. */
   static String formatFloat(double d) {
     if (Double.isNaN(d)) {

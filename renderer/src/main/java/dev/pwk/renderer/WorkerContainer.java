@@ -2,6 +2,7 @@ package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
@@ -101,7 +102,10 @@ final class WorkerContainer {
       args.add("--base-job-template");
       args.add(ConfigMapManifest.DATA_KEY);
     }
-    args.addAll(strings(v, v.extraArgs()));
+    // The chart prints each extra argument with `toString`, which turns a null into <nil>.
+    for (Value item : v.extraArgs().items()) {
+      args.add(item.isNull() ? GoValues.sprigToString(item.node()) : v.text(item));
+    }
     return args;
   }
 
@@ -196,7 +200,8 @@ final class WorkerContainer {
   private static String envSourceName(RenderContext ctx, Value name) {
     String text = ctx.values().text(name);
     String rendered = text.contains("{{") ? ctx.tpl().renderText(text, name.pointer()) : text;
-    return rendered.isEmpty() ? null : rendered;
+    String read = ctx.values().inserted(name.with(TextNode.valueOf(rendered)));
+    return read.isEmpty() ? null : read;
   }
 
   private static EnvFromSource configMapRef(String name) {

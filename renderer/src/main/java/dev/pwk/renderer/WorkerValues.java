@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,12 +45,14 @@ final class WorkerValues {
     return root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
   }
 
+  /** {@code nameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String nameOverride() {
-    return truthyText("/nameOverride");
+    return inserted("/nameOverride");
   }
 
+  /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String fullnameOverride() {
-    return truthyText("/fullnameOverride");
+    return inserted("/fullnameOverride");
   }
 
   String namespaceOverride() {
@@ -159,8 +162,14 @@ final class WorkerValues {
   List<DnsOption> dnsOptions() {
     List<DnsOption> out = new ArrayList<>();
     for (Value o : at(W + "/dnsConfig/options").items()) {
+      if (!o.node().isObject()) {
+        // The chart reads .name and .value of each item; on anything else helm template fails.
+        problems.add(
+            o.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.map", o.dotted()));
+        continue;
+      }
       Value value = o.child("value");
-      out.add(new DnsOption(text(o.child("name")), value.truthy() ? text(value) : null));
+      out.add(new DnsOption(inserted(o.child("name")), value.truthy() ? text(value) : null));
     }
     return out;
   }
@@ -168,9 +177,18 @@ final class WorkerValues {
   /** One {@code worker.dnsConfig.options} item; {@code value} is null when absent. */
   record DnsOption(String name, String value) {}
 
-  /** {@code <repository>:<prefectTag>}. */
+  /** {@code <repository>:<prefectTag>}, as Helm reads it back from between double quotes. */
   String image() {
-    return text(IMAGE + "/repository") + ":" + text(IMAGE + "/prefectTag");
+    String image = text(IMAGE + "/repository") + ":" + text(IMAGE + "/prefectTag");
+    Optional<String> read = RawInsertion.doubleQuoted(image);
+    if (read.isEmpty()) {
+      problems.add(
+          IMAGE + "/repository",
+          RawInsertion.RULE,
+          Messages.get("render.invalid-yaml.quoted", Value.dotted(IMAGE), image));
+      return image;
+    }
+    return read.get();
   }
 
   /** The pull policy, or null when empty (a bare key upstream). */
@@ -211,7 +229,7 @@ final class WorkerValues {
   }
 
   String priorityClassName() {
-    return truthyText(W + "/priorityClassName");
+    return inserted(W + "/priorityClassName");
   }
 
   Value containerSecurityContext() {
@@ -332,7 +350,7 @@ final class WorkerValues {
   }
 
   String existingConfigMapName() {
-    return truthyText(BJT + "/existingConfigMapName");
+    return inserted(BJT + "/existingConfigMapName");
   }
 
   Value baseJobTemplateConfiguration() {
@@ -340,7 +358,7 @@ final class WorkerValues {
   }
 
   String baseJobTemplateName() {
-    return truthyText(BJT + "/name");
+    return inserted(BJT + "/name");
   }
 
   String apiConfig() {
@@ -430,6 +448,26 @@ final class WorkerValues {
     return truthy(pointer) ? text(pointer) : "";
   }
 
+  /** A truthy scalar the chart inserts unquoted, as Helm reads it back; else empty. */
+  private String inserted(String pointer) {
+    return truthy(pointer) ? inserted(at(pointer)) : "";
+  }
+
+  /**
+   * A scalar the chart inserts unquoted, as Helm reads it back ({@link RawInsertion}); reported
+   * when Helm cannot parse the result.
+   */
+  String inserted(Value v) {
+    String text = text(v);
+    Optional<String> read = RawInsertion.plain(text);
+    if (read.isEmpty()) {
+      problems.add(
+          v.pointer(), RawInsertion.RULE, Messages.get("render.invalid-yaml", v.dotted(), text));
+      return text;
+    }
+    return read.get();
+  }
+
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
   private String raw(String pointer) {
     String s = text(pointer);
@@ -472,6 +510,13 @@ final class WorkerValues {
         && (n.isIntegralNumber() || n.doubleValue() == Math.rint(n.doubleValue()))
         && n.canConvertToInt()) {
       return n.intValue();
+    }
+    if (n.isIntegralNumber()) {
+      problems.add(
+          v.pointer(),
+          FreeForm.RENDER_TYPE,
+          Messages.get("render.type.int32", v.dotted(), n.bigIntegerValue().toString()));
+      return null;
     }
     problems.add(
         v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.integer", v.dotted()));

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pwk.values.testing.ConformanceCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -27,12 +33,35 @@ class ConformanceTest {
         .filter(c -> c.expectedError().startsWith("Error: execution error"));
   }
 
+  static Stream<ConformanceCase> renderedCases() {
+    return ConformanceCase.renderedCases().stream();
+  }
+
+  /** Cases Helm renders into what the API server rejects: pwk refuses them with a rule id. */
+  static Stream<ConformanceCase> refusedCases() {
+    return ConformanceCase.refusedCases().stream();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("renderCases")
+  @MethodSource("renderedCases")
   void rendersLikeHelm(ConformanceCase c) {
     Rendering r = TestValues.render(TestValues.load(c), TestValues.options(c));
     List<String> diffs = ManifestComparator.compare(c.expectedYaml(), r.toYaml());
     assertTrue(diffs.isEmpty(), () -> c.name() + ":\n  " + String.join("\n  ", diffs));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedCases")
+  @DisplayName("a render the API server would reject is refused, naming the case's rule")
+  void refusesWhatTheApiServerRejects(ConformanceCase c) {
+    RenderException e =
+        assertThrows(
+            RenderException.class,
+            () -> Renderer.create().render(TestValues.load(c), TestValues.options(c)));
+    String rule = c.acceptRefusalMentioning().orElseThrow();
+    assertTrue(
+        e.findings().stream().anyMatch(f -> f.ruleId().equals(rule)),
+        () -> c.name() + ": refused without " + rule + ": " + e.findings());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,10 +79,33 @@ class ConformanceTest {
     assertEquals("chart.required", e.findings().get(0).ruleId());
   }
 
+  static Stream<ConformanceCase> templateFailureCases() {
+    return ConformanceCase.errorCases().stream().filter(ConformanceCase::failsInTemplates);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templateFailureCases")
+  @DisplayName("values on which Helm's templates fail (or print invalid YAML) are refused")
+  void refusesWhatHelmCannotRender(ConformanceCase c) {
+    RenderException e =
+        assertThrows(
+            RenderException.class,
+            () -> Renderer.create().render(TestValues.load(c), TestValues.options(c)));
+    assertTrue(
+        e.findings().stream()
+            .allMatch(
+                f ->
+                    f.ruleId().equals(RawInsertion.RULE)
+                        || f.ruleId().equals(FreeForm.RENDER_TYPE)),
+        () -> c.name() + ": " + e.findings());
+  }
+
   @Test
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
-    assertEquals(134, ConformanceCase.renderCases().size());
+    assertEquals(147, ConformanceCase.renderCases().size());
+    assertEquals(5, templateFailureCases().count());
+    assertEquals(7, refusedCases().count());
     assertEquals(11, templateErrorCases().count());
   }
 
@@ -70,14 +122,33 @@ class ConformanceTest {
     }
 
     @Test
-    @DisplayName("exactly the three documented cases carry a divergence")
-    void documentedCases() {
+    @DisplayName("docs/divergences.md lists exactly the cases that carry a divergence")
+    void registryListsEveryDivergence() throws IOException {
+      Path registry = null;
+      for (Path p = ConformanceCase.corpusDir(); p != null && registry == null; p = p.getParent()) {
+        Path candidate = p.resolve("docs").resolve("divergences.md");
+        registry = Files.isRegularFile(candidate) ? candidate : null;
+      }
+      assertTrue(registry != null, "docs/divergences.md not found above the corpus");
+      Matcher entry =
+          Pattern.compile("(?m)^### `([a-z0-9-]+)`$").matcher(Files.readString(registry));
+      List<String> listed = new ArrayList<>();
+      while (entry.find()) {
+        listed.add(entry.group(1));
+      }
+      listed.sort(null);
       assertEquals(
-          List.of("sc-bjt-map-form", "sc-div-duplicate-common-label", "sc-div-numeric-work-queue"),
           ConformanceCase.all().stream()
               .filter(c -> c.divergence().isPresent())
               .map(ConformanceCase::name)
-              .toList());
+              .toList(),
+          listed);
+    }
+
+    @Test
+    @DisplayName("every case pwk refuses is a documented divergence")
+    void refusalsAreDivergences() {
+      assertTrue(refusedCases().allMatch(c -> c.divergence().isPresent()));
     }
 
     @Test

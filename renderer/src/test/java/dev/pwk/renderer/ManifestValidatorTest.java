@@ -112,7 +112,7 @@ class ManifestValidatorTest {
                 "deployment.yaml " + POD + "/initContainers/0/env/4/name manifest.duplicate-env"));
 
     static Stream<ConformanceCase> renderCases() {
-      return ConformanceCase.renderCases().stream();
+      return ConformanceCase.renderedCases().stream();
     }
 
     private static List<String> summary(List<Finding> findings, Severity severity) {
@@ -721,7 +721,7 @@ class ManifestValidatorTest {
                 tolerations:
                   - {key: a, operator: Maybe}
                   - {key: b, operator: Exists, value: x}
-                  - {key: c, operator: Equal, value: y, effect: NoSchedule, tolerationSeconds: 5}
+                  - {key: c, operator: Equal, value: v, effect: NoSchedule, tolerationSeconds: 5}
                   - {value: z}
               """);
       error(findings, "manifest.invalid-value", POD + "/tolerations/0/operator");
@@ -739,7 +739,7 @@ class ManifestValidatorTest {
               worker:
                 livenessProbe:
                   enabled: true
-                  config: {exec: {command: [true]}}
+                  config: {exec: {command: ["true"]}}
                 extraVolumes: [{name: v, emptyDir: {}, configMap: {name: c}}]
               """);
       error(findings, "manifest.invalid-value", WORKER + "/livenessProbe");

@@ -33,7 +33,7 @@ class ModelWriterTest {
   private static final ObjectMapper JACKSON = YamlWriter.Jackson.mapper();
 
   static Stream<ConformanceCase> renderCases() {
-    return ConformanceCase.renderCases().stream();
+    return ConformanceCase.renderedCases().stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,9 +18,13 @@ final class Migrations {
   static final String MSG_CHAIN = "values.renamed.chain";
   static final String MSG_VALUE = "values.renamed.value";
   static final String MSG_VALUE_CHAIN = "values.renamed.value-chain";
+  static final String MSG_VALUE_NULL = "values.renamed.value-null";
   static final String MSG_REMOVED = "values.renamed.removed";
   static final String MSG_REMOVED_NOTE = "values.renamed.removed-note";
   static final String MSG_TEXT = "values.renamed.text";
+
+  /** A value rule's new value is YAML: this one is null, not the string 'null'. */
+  private static final String NULL = "null";
 
   private Migrations() {}
 
@@ -65,9 +69,14 @@ final class Migrations {
     }
   }
 
-  /** Reports the hint for a renamed enum value. */
+  /** Reports the hint for a renamed enum value, or for a value a release replaced by null. */
   static void reportValue(LintContext ctx, Report out, String pointer, Migration m) {
-    String key = m.steps().size() > 1 ? MSG_VALUE_CHAIN : MSG_VALUE;
+    String key;
+    if (m.current().equals(NULL)) {
+      key = MSG_VALUE_NULL;
+    } else {
+      key = m.steps().size() > 1 ? MSG_VALUE_CHAIN : MSG_VALUE;
+    }
     report(ctx, out, pointer, m, key, ctx.at(pointer));
   }
 

@@ -39,11 +39,11 @@ final class ScalingRules implements Rule {
     String max = HPA + "/maxReplicas";
     JsonNode minNode = ctx.node(min);
     JsonNode maxNode = ctx.node(max);
-    if (minNode.isIntegralNumber() && minNode.intValue() < 1) {
+    if (minNode.isIntegralNumber() && minNode.bigIntegerValue().signum() < 1) {
       out.add(MIN_BELOW_ONE, Severity.ERROR, min, ctx.at(min), ctx.display(min), minNode.asText());
     } else if (minNode.isIntegralNumber()
         && maxNode.isIntegralNumber()
-        && minNode.intValue() > maxNode.intValue()) {
+        && minNode.bigIntegerValue().compareTo(maxNode.bigIntegerValue()) > 0) {
       out.add(
           MIN_ABOVE_MAX,
           Severity.ERROR,

@@ -202,6 +202,12 @@ final class SchemaCheck implements Rule {
   }
 
   private void reportType(LintContext ctx, Report out, Error e, String pointer, JsonNode value) {
+    // A value a release replaced by one of another type (limit "None" by null) fails the type.
+    Optional<ValueRenames.Migration> replaced = Migrations.forValue(pointer, value);
+    if (replaced.isPresent()) {
+      Migrations.reportValue(ctx, out, pointer, replaced.get());
+      return;
+    }
     Optional<ValueRenames.Migration> migration = Migrations.forText(pointer, value);
     if (migration.isPresent()) {
       Migrations.reportText(ctx, out, pointer, migration.get());

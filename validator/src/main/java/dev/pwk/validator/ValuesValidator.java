@@ -85,6 +85,7 @@ public final class ValuesValidator {
     addProblems(out, values.warnings(), Severity.WARNING, ctx::rank);
     SchemaCheck.get().check(ctx, out);
     topLevelKeys.check(ctx, out);
+    OldLayouts.report(ctx, values.sources(), out);
     if (mode == LintMode.FULL) {
       for (Rule rule : FULL_RULES) {
         rule.check(ctx, out);

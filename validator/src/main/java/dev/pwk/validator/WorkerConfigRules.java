@@ -37,9 +37,19 @@ final class WorkerConfigRules implements Rule {
   @Override
   public void check(LintContext ctx, Report out) {
     JsonNode limit = ctx.node(CONFIG + "/limit");
-    if (limit.isIntegralNumber() && limit.longValue() <= 0) {
+    if (limit.isIntegralNumber() && limit.longValue() < 0) {
       String p = CONFIG + "/limit";
       out.add(LIMIT_NOT_POSITIVE, Severity.ERROR, p, ctx.at(p), ctx.display(p), limit.asText());
+    } else if (limit.isIntegralNumber() && limit.longValue() == 0) {
+      // 0 is falsy in the template: the chart leaves --limit out, a valid worker with no limit.
+      String p = CONFIG + "/limit";
+      out.addKeyed(
+          LIMIT_NOT_POSITIVE,
+          LIMIT_NOT_POSITIVE + ".zero",
+          Severity.WARNING,
+          p,
+          ctx.at(p),
+          ctx.display(p));
     }
     checkQueues(ctx, out);
     checkArgs(ctx, out);

@@ -43,8 +43,14 @@ class ConformanceTest {
       Pattern.compile("^additional properties (.*) not allowed$");
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
+  /**
+   * Error cases that fail in the schema or a required value; the loader's and the renderer's tests
+   * cover those Helm cannot read or fails on in its templates.
+   */
   static List<ConformanceCase> errorCases() {
-    return ConformanceCase.errorCases();
+    return ConformanceCase.errorCases().stream()
+        .filter(c -> !c.unreadableInput() && !c.failsInTemplates())
+        .toList();
   }
 
   static List<ConformanceCase> renderCases() {

@@ -1,27 +1,18 @@
 package dev.pwk.values;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The value paths and enum values that past chart releases renamed, moved or removed, from the
- * bundled table {@code renames.tsv} (derived from the chart's released archives; see the table's
- * header). Lint turns them into migration hints; an old path or value is followed through every
- * later rename to the name the bundled chart uses.
+ * The value paths and enum values that past chart releases renamed, moved or removed, as lint
+ * looks them up: the rename, value, wrap and remove rules of the chart history's one rule table
+ * ({@link ChartHistory#rules()}), with dotted paths as JSON pointers. Lint turns them into
+ * migration hints; an old path or value is followed through every later rename to the name the
+ * bundled chart uses.
  */
 public final class ValueRenames {
-  private static final String RESOURCE = "renames.tsv";
-  private static final String HEADER = "kind\told\tnew\trelease\tpr\tnote";
-
   private static volatile ValueRenames bundled;
 
   /** What changed in one row of the table. */
@@ -101,80 +92,58 @@ public final class ValueRenames {
     this.rows = List.copyOf(rows);
   }
 
-  /** The table bundled with pwk, read once. */
+  /** The table of the bundled chart history, built once. */
   public static ValueRenames bundled() {
     ValueRenames r = bundled;
     if (r == null) {
-      try (InputStream in = ValueRenames.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing " + RESOURCE);
-        }
-        r = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(RESOURCE + " is unreadable", e);
-      }
+      r = of(ChartHistory.load().rules());
       bundled = r;
     }
     return r;
   }
 
-  /**
-   * Parses a table in the format of {@code renames.tsv}: {@code #} comment lines, a header line,
-   * then one tab-separated row per change, oldest first.
-   *
-   * @throws IllegalArgumentException for a malformed table
-   */
-  static ValueRenames parse(String text) {
-    List<Rename> rows = new ArrayList<>();
-    boolean header = false;
-    int number = 0;
-    try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (!header) {
-          if (!line.equals(HEADER)) {
-            throw new IllegalArgumentException("line " + number + ": expected the header " + HEADER);
-          }
-          header = true;
-          continue;
-        }
-        rows.add(row(line, number));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ValueRenames(rows);
+  /** The table of a list of rules, in their order. */
+  static ValueRenames of(List<MigrationRule> rules) {
+    return new ValueRenames(rules.stream().map(ValueRenames::row).toList());
   }
 
-  private static Rename row(String line, int number) {
-    String[] f = line.split("\t", -1);
-    if (f.length != 6) {
-      throw new IllegalArgumentException("line " + number + ": expected 6 columns, got " + f.length);
-    }
-    Kind kind;
-    try {
-      kind = Kind.valueOf(f[0].toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("line " + number + ": unknown kind " + f[0], e);
-    }
-    String path = f[1];
-    String oldValue = "";
-    if (kind == Kind.VALUE) {
-      int eq = path.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException("line " + number + ": a value row's old is path=value");
-      }
-      oldValue = path.substring(eq + 1);
-      path = path.substring(0, eq);
-    }
-    if (!path.startsWith("/") || f[3].isEmpty() || (kind == Kind.REMOVED) != f[2].isEmpty()) {
-      throw new IllegalArgumentException(
-          "line " + number + ": needs a pointer, a release, and a replacement unless removed");
-    }
-    return new Rename(kind, path, oldValue, f[2], f[3], f[4], f[5]);
+  private static Rename row(MigrationRule rule) {
+    String path = pointer(rule.keyPath());
+    return switch (rule.change()) {
+      case RENAME ->
+          new Rename(
+              Kind.KEY,
+              path,
+              "",
+              pointer(rule.argument()),
+              rule.release(),
+              rule.pr(),
+              rule.note());
+      case VALUE ->
+          new Rename(
+              Kind.VALUE,
+              path,
+              rule.oldValue(),
+              rule.argument(),
+              rule.release(),
+              rule.pr(),
+              rule.note());
+      case WRAP ->
+          new Rename(
+              Kind.TEXT,
+              path,
+              "",
+              path + "/" + rule.argument(),
+              rule.release(),
+              rule.pr(),
+              rule.note());
+      case REMOVE ->
+          new Rename(Kind.REMOVED, path, "", "", rule.release(), rule.pr(), rule.note());
+    };
+  }
+
+  private static String pointer(String dotted) {
+    return "/" + dotted.replace('.', '/');
   }
 
   /** Every row, oldest first. */

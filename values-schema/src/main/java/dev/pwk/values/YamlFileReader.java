@@ -137,8 +137,12 @@ final class YamlFileReader {
     options.setCodePointLimit(ValuesLoader.MAX_FILE_BYTES);
     options.setProcessComments(false);
     try {
+      // go-yaml ends a block scalar that runs to the end of the file with a line break even when
+      // the file has none (`configuration: |` then `{...}` and EOF); SnakeYAML follows the spec
+      // and drops it. Reading the text with a final line break gives what Helm reads.
+      String yaml = text.endsWith("\n") ? text : text + "\n";
       Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+          new Composer(new ParserImpl(new StreamReader(yaml), options), RESOLVER, options);
       Node root = composer.checkNode() ? composer.getNode() : null;
       while (composer.checkNode()) {
         Node extra = composer.getNode();
@@ -367,6 +371,21 @@ final class YamlFileReader {
   }
 
   private JsonNode scalar(ScalarNode scalar) throws ValuesException {
+    JsonNode typed = typed(scalar);
+    if (typed.isDouble() && !Double.isFinite(typed.doubleValue())) {
+      // Helm converts values to JSON, which has no infinity or NaN: it rejects the whole file.
+      throw problem(
+          "yaml.non-finite-number",
+          scalar.getStartMark(),
+          "'"
+              + scalar.getValue()
+              + "' is not a finite number, which Helm cannot read (it rejects the file); quote it"
+              + " if you mean the text");
+    }
+    return typed;
+  }
+
+  private JsonNode typed(ScalarNode scalar) throws ValuesException {
     String value = scalar.getValue();
     Tag tag = scalar.getTag();
     boolean implicit =

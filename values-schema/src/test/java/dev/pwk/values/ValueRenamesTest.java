@@ -4,23 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pwk.values.MigrationRule.Change;
+import dev.pwk.values.ValueRenames.Kind;
 import dev.pwk.values.ValueRenames.Migration;
+import dev.pwk.values.ValueRenames.Rename;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("ValueRenames")
 class ValueRenamesTest {
-  private static final String HEADER = "# a comment\nkind\told\tnew\trelease\tpr\tnote\n";
-
   private static final ValueRenames TABLE =
-      ValueRenames.parse(
-          HEADER
-              + "key\t/a\t/b\t1\t\t\n"
-              + "value\t/mode=x\ty\t1\t\t\n"
-              + "removed\t/b/old\t\t2\t\tit did nothing\n"
-              + "key\t/b\t/c\t3\t42\t\n"
-              + "value\t/mode=y\tz\t3\t42\t\n"
-              + "text\t/t\t/t/inner\t4\t\t\n");
+      ValueRenames.of(
+          List.of(
+              rule("1", Change.RENAME, "a", "b", "", ""),
+              rule("1", Change.VALUE, "mode=x", "y", "", ""),
+              rule("2", Change.REMOVE, "b.old", "\"\"", "it did nothing", ""),
+              rule("3", Change.RENAME, "b", "c", "", "42"),
+              rule("3", Change.VALUE, "mode=y", "z", "", "42"),
+              rule("4", Change.WRAP, "t", "inner", "", "")));
+
+  private static MigrationRule rule(
+      String release, Change change, String path, String argument, String note, String pr) {
+    return new MigrationRule(release, change, path, argument, note, pr);
+  }
+
+  @Test
+  @DisplayName("each kind of rule becomes a row with pointers; a wrap's text goes to its child")
+  void rows() {
+    assertEquals(
+        List.of(
+            new Rename(Kind.KEY, "/a", "", "/b", "1", "", ""),
+            new Rename(Kind.VALUE, "/mode", "x", "y", "1", "", ""),
+            new Rename(Kind.REMOVED, "/b/old", "", "", "2", "", "it did nothing"),
+            new Rename(Kind.KEY, "/b", "", "/c", "3", "42", ""),
+            new Rename(Kind.VALUE, "/mode", "y", "z", "3", "42", ""),
+            new Rename(Kind.TEXT, "/t", "", "/t/inner", "4", "", "")),
+        TABLE.all());
+  }
 
   @Test
   @DisplayName("a key is followed through every later rename of it or of a map above it")
@@ -53,30 +74,36 @@ class ValueRenamesTest {
   }
 
   @Test
-  @DisplayName("a malformed table is refused with its line number")
-  void malformed() {
-    assertThrows(IllegalArgumentException.class, () -> ValueRenames.parse("key\t/a\t/b\t1\t\t\n"));
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> ValueRenames.parse(HEADER + "moved\t/a\t/b\t1\t\t\n"));
-    assertTrue(e.getMessage().startsWith("line 3:"), e.getMessage());
+  @DisplayName("a rule row has five columns and an optional pull request; others are refused")
+  void ruleColumns() {
+    String releases = "1\t2.0\t1\n";
+    ChartHistory five = ChartHistory.parse(releases, "", "1\trename\ta\tb\twhy\n", "");
+    assertEquals("", five.rules().get(0).pr());
+    ChartHistory six = ChartHistory.parse(releases, "", "1\trename\ta\tb\twhy\t42\n", "");
+    assertEquals("42", ValueRenames.of(six.rules()).forKey("/a").orElseThrow().steps().get(0).pr());
     assertThrows(
-        IllegalArgumentException.class, () -> ValueRenames.parse(HEADER + "removed\t/a\t/b\t1\t\t\n"));
+        IllegalStateException.class,
+        () -> ChartHistory.parse(releases, "", "1\trename\ta\tb\twhy\t42\tx\n", ""));
     assertThrows(
-        IllegalArgumentException.class, () -> ValueRenames.parse(HEADER + "value\t/a\tb\t1\t\t\n"));
+        IllegalStateException.class,
+        () -> ChartHistory.parse(releases, "", "1\trename\ta\tb\n", ""));
   }
 
   @Test
-  @DisplayName("the bundled table has the 2025 names that lead to customerManagedCloud")
+  @DisplayName("the bundled table is the chart history's; 2025 names lead to customerManagedCloud")
   void bundled() {
     ValueRenames table = ValueRenames.bundled();
-    assertEquals(
-        "/worker/customerManagedCloudApiConfig",
-        table.forKey("/worker/selfManagedCloudApiConfig").orElseThrow().current());
+    assertEquals(ChartHistory.load().rules().size(), table.all().size());
+    Migration cmc = table.forKey("/worker/selfManagedCloudApiConfig").orElseThrow();
+    assertEquals("/worker/customerManagedCloudApiConfig", cmc.current());
+    assertEquals("563", cmc.steps().get(0).pr());
     assertEquals(
         "customerManagedCloud",
         table.forValue("/worker/apiConfig", "selfManagedCloud").orElseThrow().current());
     assertEquals(
         "selfHostedServer", table.forValue("/worker/apiConfig", "server").orElseThrow().current());
+    assertEquals(
+        "/worker/config/baseJobTemplate/configuration",
+        table.forText("/worker/config/baseJobTemplate").orElseThrow().current());
   }
 }

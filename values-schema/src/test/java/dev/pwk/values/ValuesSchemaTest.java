@@ -189,8 +189,9 @@ class ValuesSchemaTest {
     return ConformanceCase.renderCases().stream();
   }
 
+  /** Error cases whose values Helm could read, so that the schema or a template failed. */
   static Stream<ConformanceCase> errorCases() {
-    return ConformanceCase.errorCases().stream();
+    return ConformanceCase.errorCases().stream().filter(c -> !c.unreadableInput());
   }
 
   @Nested

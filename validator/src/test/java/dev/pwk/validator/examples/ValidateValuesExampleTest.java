@@ -33,7 +33,7 @@ class ValidateValuesExampleTest {
                 + "  4 |   replicaCount: two\n"
                 + "    |                 ^\n"),
         report);
-    assertTrue(report.endsWith("4 errors, 0 warnings in 1 file\n"), report);
+    assertTrue(report.endsWith("4 errors, 0 warnings, 1 note in 1 file\n"), report);
   }
 
   @Test

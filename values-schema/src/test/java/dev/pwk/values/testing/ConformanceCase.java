@@ -16,6 +16,10 @@ import java.util.Optional;
 /**
  * One case of the conformance corpus (a copy of the shared corpus kept in this module's test
  * resources): its inputs as {@link ValueInputs} and Helm's expected output or error.
+ *
+ * <p>{@code divergence} says why pwk deliberately differs from Helm on the case ({@code
+ * docs/divergences.md} lists each one); {@code acceptRefusalMentioning} is the rule id with which
+ * pwk refuses a case that Helm renders into something the API server rejects.
  */
 public record ConformanceCase(
     String name,
@@ -25,6 +29,7 @@ public record ConformanceCase(
     String namespace,
     boolean expectRender,
     Optional<String> divergence,
+    Optional<String> acceptRefusalMentioning,
     ValueInputs inputs) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -54,11 +59,16 @@ public record ConformanceCase(
           c.path("release").asText("release-name"),
           c.path("namespace").asText("default"),
           expect.equals("render"),
-          c.hasNonNull("divergence") ? Optional.of(c.get("divergence").asText()) : Optional.empty(),
+          optional(c, "divergence"),
+          optional(c, "acceptRefusalMentioning"),
           in.build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Optional<String> optional(JsonNode c, String field) {
+    return c.hasNonNull(field) ? Optional.of(c.get(field).asText()) : Optional.empty();
   }
 
   private static String resolveSetFile(Path dir, String arg) {
@@ -69,6 +79,28 @@ public record ConformanceCase(
   /** Helm's exact stdout for a render case. */
   public String expectedYaml() {
     return readString("expected.yaml");
+  }
+
+  /**
+   * True for an error case where Helm could not read a values file at all (before any schema or
+   * template), which pwk reports as unreadable input.
+   */
+  public boolean unreadableInput() {
+    return !expectRender && expectedError().startsWith("Error: failed to parse ");
+  }
+
+  /**
+   * True for an error case where Helm failed while executing the templates (other than a {@code
+   * required} value) or parsing what they printed: the values pass the schema and lint may not see
+   * it, but the renderer must refuse them.
+   */
+  public boolean failsInTemplates() {
+    if (expectRender) {
+      return false;
+    }
+    String error = expectedError();
+    return error.startsWith("Error: YAML parse error on ")
+        || error.startsWith("Error: prefect-worker/templates/");
   }
 
   /** Helm's exact stderr for an error case. */
@@ -102,6 +134,19 @@ public record ConformanceCase(
   /** The render cases. */
   public static List<ConformanceCase> renderCases() {
     return all().stream().filter(ConformanceCase::expectRender).toList();
+  }
+
+  /** The render cases pwk renders: all but those it refuses ({@link #refusedCases()}). */
+  public static List<ConformanceCase> renderedCases() {
+    return renderCases().stream().filter(c -> c.acceptRefusalMentioning().isEmpty()).toList();
+  }
+
+  /**
+   * The render cases pwk refuses with the rule in {@code acceptRefusalMentioning}: Helm renders
+   * them into what the API server rejects (documented divergences).
+   */
+  public static List<ConformanceCase> refusedCases() {
+    return renderCases().stream().filter(c -> c.acceptRefusalMentioning().isPresent()).toList();
   }
 
   /** The error cases. */

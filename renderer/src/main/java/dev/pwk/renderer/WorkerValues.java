@@ -72,7 +72,7 @@ final class WorkerValues {
   }
 
   String serviceAccountName() {
-    return truthyText("/serviceAccount/name");
+    return inserted("/serviceAccount/name");
   }
 
   Value serviceAccountAnnotations() {
@@ -151,11 +151,11 @@ final class WorkerValues {
   }
 
   List<String> dnsNameservers() {
-    return texts(W + "/dnsConfig/nameservers");
+    return insertedItems(W + "/dnsConfig/nameservers");
   }
 
   List<String> dnsSearches() {
-    return texts(W + "/dnsConfig/searches");
+    return insertedItems(W + "/dnsConfig/searches");
   }
 
   /** The resolver options; a falsy value is left out, as the chart does. */
@@ -486,6 +486,25 @@ final class WorkerValues {
       return "";
     }
     return GoValues.print(v.node());
+  }
+
+  /**
+   * The items of a list the chart prints one by one unquoted, as Helm reads them back; a null
+   * item (such as a gap {@code --set x[3]} leaves) is reported, as the API server rejects it.
+   */
+  private List<String> insertedItems(String pointer) {
+    List<String> out = new ArrayList<>();
+    for (Value item : at(pointer).items()) {
+      if (item.isNull()) {
+        problems.add(
+            item.pointer(),
+            FreeForm.RENDER_TYPE,
+            Messages.get("render.type.null-item", item.dotted()));
+      } else {
+        out.add(inserted(item));
+      }
+    }
+    return out;
   }
 
   private List<String> texts(String pointer) {

@@ -88,7 +88,8 @@ class HelmDifferentialTest {
         kind, CASES, SEED, counts[0], counts[1], counts[2]);
     assertTrue(
         reports.isEmpty(),
-        () -> counts[2] + " disagreement(s); the first, shrunk:\n\n" + String.join("\n\n", reports));
+        () ->
+            counts[2] + " disagreement(s); the first, shrunk:\n\n" + String.join("\n\n", reports));
   }
 
   /** Helm's run, pwk's run, and the verdict with a one-paragraph reason. */

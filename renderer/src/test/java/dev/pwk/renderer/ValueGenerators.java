@@ -34,10 +34,12 @@ final class ValueGenerators {
   static final List<String> TRICKY =
       List.of(
           "1e3", "1E3", "'1e3'", "0x10", "0o17", "017", "1_000", "2.7", "10.9", "-1", "0",
-          "4294967297", "yes", "no", "on", "Off", "y", "~", "null", "''", "\"\"", "true", "\"true\"",
+          "4294967297", "yes", "no", "on", "Off", "y", "~", "null", "''", "\"\"", "true",
+          "\"true\"",
           "\"1000\"", "2026-12-07", "2026-12-07T10:00:00Z", "\"h\u00e9llo \u00fcn\u00efcode\"",
           "\u65e5\u672c\u8a9e", "\" lead\"", "\"trail \"", "\"trail\\n\"", "\"a: b\"", "\"- x\"",
-          "\"x # y\"", "\"{{ .Release.Name }}\"", "'@at'", "\"%pct\"", "'back\\slash'", "\"tab\\t\"",
+          "\"x # y\"", "\"{{ .Release.Name }}\"", "'@at'", "\"%pct\"", "'back\\slash'",
+          "\"tab\\t\"",
           "\"*star\"", "\"&amp\"", "\"!bang\"", "\"|pipe\"", "\">gt\"", "\"'q'\"", "'\"dq\"'",
           "\"[a]\"", "\"{a: 1}\"", "1.5", "+1", ".5", "\"" + "n".repeat(63) + "\"",
           "\"" + "n".repeat(64) + "\"", "\"UPPER\"", "\"with space\"", "\"dot.ted\"", "\"-dash\"");
@@ -163,7 +165,8 @@ final class ValueGenerators {
     } else if (r.nextInt(3) == 0) {
       yaml = pick(TRICKY, r);
     } else {
-      String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText();
+      JsonNode types = s.path("type");
+      String type = types.isArray() ? types.get(0).asText() : types.asText();
       yaml =
           switch (type) {
             case "boolean" -> r.nextBoolean() ? "true" : "false";

@@ -3,6 +3,7 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,6 +66,9 @@ final class RawInsertion {
       JsonToken value = p.nextToken();
       if (value == null || !value.isScalarValue()) {
         return Optional.empty();
+      }
+      if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        return Optional.empty(); // an alias of an anchor the manifest does not have
       }
       ReadBack r = new ReadBack(p.getText(), value == JsonToken.VALUE_STRING);
       boolean closed =

@@ -308,9 +308,14 @@ final class WorkerValues {
     return at(CONFIG + "/workPool");
   }
 
-  /** The work queue names, as printed. */
+  /** The work queue names, as Helm reads them back from the chart's unquoted insertion. */
   List<String> workQueues() {
-    return texts(CONFIG + "/workQueues");
+    List<String> out = new ArrayList<>();
+    for (Value item : at(CONFIG + "/workQueues").items()) {
+      // A null prints empty: a null list item, which the API server reads as "".
+      out.add(item.isNull() ? "" : inserted(item));
+    }
+    return out;
   }
 
   Value queryInterval() {
@@ -503,14 +508,6 @@ final class WorkerValues {
       } else {
         out.add(inserted(item));
       }
-    }
-    return out;
-  }
-
-  private List<String> texts(String pointer) {
-    List<String> out = new ArrayList<>();
-    for (Value item : at(pointer).items()) {
-      out.add(text(item));
     }
     return out;
   }

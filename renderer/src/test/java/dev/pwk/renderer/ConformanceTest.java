@@ -104,8 +104,8 @@ class ConformanceTest {
   @Test
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
-    assertEquals(151, ConformanceCase.renderCases().size());
-    assertEquals(5, templateFailureCases().count());
+    assertEquals(153, ConformanceCase.renderCases().size());
+    assertEquals(6, templateFailureCases().count());
     assertEquals(8, refusedCases().count());
     assertEquals(11, templateErrorCases().count());
   }

@@ -170,6 +170,10 @@ class ManifestComparatorTest {
       assertEquals(2, ManifestComparator.compare(exp, act, false).size());
       String other = HEAD + "  labels: {a: \"1e4\"}\nspec:\n  priorityClassName: \"0x11\"\n";
       assertEquals(2, ManifestComparator.compare(exp, other, true).size());
+      String args = HEAD + "spec:\n  containers:\n  - args: [1e+06]\n";
+      String written = HEAD + "spec:\n  containers:\n  - args: [\"1000000\"]\n";
+      assertEquals(List.of(), ManifestComparator.compare(args, written, true));
+      assertEquals(1, ManifestComparator.compare(args, written, false).size());
     }
 
     @Test

@@ -142,7 +142,7 @@ final class WorkerValues {
   }
 
   String dnsPolicy() {
-    return truthyText(W + "/dnsPolicy");
+    return inserted(W + "/dnsPolicy");
   }
 
   /** Whether the pod gets a dnsConfig; true by default, as the default map is non-empty. */
@@ -347,7 +347,7 @@ final class WorkerValues {
   }
 
   String jobNamespace() {
-    return truthyText(CONFIG + "/jobNamespace");
+    return inserted(CONFIG + "/jobNamespace");
   }
 
   boolean observerClusterWide() {
@@ -475,7 +475,7 @@ final class WorkerValues {
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
   private String raw(String pointer) {
-    String s = text(pointer);
+    String s = inserted(at(pointer));
     return s.isEmpty() ? null : s;
   }
 

@@ -105,7 +105,7 @@ class ConformanceTest {
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
     assertEquals(153, ConformanceCase.renderCases().size());
-    assertEquals(6, templateFailureCases().count());
+    assertEquals(7, templateFailureCases().count());
     assertEquals(8, refusedCases().count());
     assertEquals(11, templateErrorCases().count());
   }

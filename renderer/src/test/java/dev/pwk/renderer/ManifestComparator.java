@@ -149,8 +149,8 @@ final class ManifestComparator {
         for (Object key : keys) {
           List<Object> child = with(path, key);
           if (!am.containsKey(key)) {
-            if (isEmptyMetadataMap(child, em.get(key))) {
-              continue; // ObjectMeta omits an empty labels or annotations map: the same object
+            if (isOmittedWhenEmpty(child, em.get(key))) {
+              continue; // the API server omits these maps when empty: the same object
             }
             report(child, "missing", em.get(key), null);
           } else if (!em.containsKey(key)) {
@@ -212,13 +212,16 @@ final class ManifestComparator {
       }
     }
 
-    private static boolean isEmptyMetadataMap(List<Object> path, Object value) {
+    /** An empty metadata labels or annotations map, or pod nodeSelector (omitempty fields). */
+    private static boolean isOmittedWhenEmpty(List<Object> path, Object value) {
       int n = path.size();
-      return value instanceof Map<?, ?> m
-          && m.isEmpty()
-          && n >= 2
-          && "metadata".equals(path.get(n - 2))
-          && ("annotations".equals(path.get(n - 1)) || "labels".equals(path.get(n - 1)));
+      if (!(value instanceof Map<?, ?> m) || !m.isEmpty() || n < 2) {
+        return false;
+      }
+      Object parent = path.get(n - 2);
+      Object key = path.get(n - 1);
+      return "metadata".equals(parent) && ("annotations".equals(key) || "labels".equals(key))
+          || "spec".equals(parent) && "nodeSelector".equals(key);
     }
 
     private boolean isConfigMapData(List<Object> path) {

@@ -191,6 +191,7 @@ class ManifestComparatorTest {
     @DisplayName("an empty metadata annotations or labels map is the same as none")
     void emptyMetadataMaps() {
       assertEquals(List.of(), diff(HEAD + "  annotations: {}\n", HEAD));
+      assertEquals(List.of(), diff(HEAD + "spec: {nodeSelector: {}}\n", HEAD + "spec: {}\n"));
       assertEquals(1, diff(HEAD + "spec: {emptyDir: {}}\n", HEAD + "spec: {}\n").size());
     }
 

@@ -25,6 +25,8 @@ class RawInsertionTest {
   void plainNonStrings() {
     assertEquals(Optional.of("0x10"), RawInsertion.plain("0x10"));
     assertEquals(Optional.of("true"), RawInsertion.plain(" true"));
+    assertEquals(Optional.of(""), RawInsertion.plain("&amp"));
+    assertEquals(Optional.of(""), RawInsertion.plain("~"));
   }
 
   @Test

@@ -67,7 +67,7 @@ final class DeploymentManifest {
     if (v.pullSecrets().truthy()) {
       List<LocalObjectReference> secrets = new ArrayList<>();
       for (Value s : v.pullSecrets().items()) {
-        secrets.add(new LocalObjectReference(v.text(s)));
+        secrets.add(new LocalObjectReference(v.inserted(s)));
       }
       spec.setImagePullSecrets(secrets);
     }

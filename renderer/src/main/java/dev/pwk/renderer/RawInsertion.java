@@ -3,6 +3,7 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,14 +32,15 @@ final class RawInsertion {
 
   /**
    * The string a YAML reader sees where the chart inserts {@code s} unquoted, or empty when the
-   * result is not valid YAML or not a single value. A value that reads back as a number or
-   * boolean is kept as the text around it (pwk prints such values as strings).
+   * result is not valid YAML or not a single value. A value that reads back as null ({@code
+   * "&anchor"}, {@code "~"}) is empty; one that reads back as a number or boolean is kept as the
+   * text around it (pwk prints such values as strings).
    */
   static Optional<String> plain(String s) {
     if (SIMPLE.matcher(s).matches() || s.isEmpty()) {
       return Optional.of(s);
     }
-    return readBack(s).map(r -> r.string() ? r.text() : s.strip());
+    return readBack(s).map(r -> r.string() ? r.text() : r.isNull() ? "" : s.strip());
   }
 
   /** The string a YAML reader sees where the chart inserts {@code s} between double quotes. */
@@ -49,7 +51,8 @@ final class RawInsertion {
     return readBack("\"" + s + "\"").map(ReadBack::text);
   }
 
-  private record ReadBack(String text, boolean string) {}
+  /** A scalar read back: its text, and whether YAML types it as a string or as null. */
+  private record ReadBack(String text, boolean string, boolean isNull) {}
 
   /** The single scalar that {@code text} is, inserted as a nested map value, if it is one. */
   private static Optional<ReadBack> readBack(String text) {
@@ -66,7 +69,12 @@ final class RawInsertion {
       if (value == null || !value.isScalarValue()) {
         return Optional.empty();
       }
-      ReadBack r = new ReadBack(p.getText(), value == JsonToken.VALUE_STRING);
+      if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        return Optional.empty(); // an alias of an anchor the manifest does not have
+      }
+      ReadBack r =
+          new ReadBack(
+              p.getText(), value == JsonToken.VALUE_STRING, value == JsonToken.VALUE_NULL);
       boolean closed =
           p.nextToken() == JsonToken.END_OBJECT
               && p.nextToken() == JsonToken.END_OBJECT

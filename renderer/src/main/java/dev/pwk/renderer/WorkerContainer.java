@@ -104,7 +104,7 @@ final class WorkerContainer {
     }
     // The chart prints each extra argument with `toString`, which turns a null into <nil>.
     for (Value item : v.extraArgs().items()) {
-      args.add(item.isNull() ? GoValues.sprigToString(item.node()) : v.text(item));
+      args.add(item.isNull() ? GoValues.sprigToString(item.node()) : v.inserted(item));
     }
     return args;
   }

@@ -72,7 +72,7 @@ final class WorkerValues {
   }
 
   String serviceAccountName() {
-    return truthyText("/serviceAccount/name");
+    return inserted("/serviceAccount/name");
   }
 
   Value serviceAccountAnnotations() {
@@ -142,7 +142,7 @@ final class WorkerValues {
   }
 
   String dnsPolicy() {
-    return truthyText(W + "/dnsPolicy");
+    return inserted(W + "/dnsPolicy");
   }
 
   /** Whether the pod gets a dnsConfig; true by default, as the default map is non-empty. */
@@ -151,11 +151,11 @@ final class WorkerValues {
   }
 
   List<String> dnsNameservers() {
-    return texts(W + "/dnsConfig/nameservers");
+    return insertedItems(W + "/dnsConfig/nameservers");
   }
 
   List<String> dnsSearches() {
-    return texts(W + "/dnsConfig/searches");
+    return insertedItems(W + "/dnsConfig/searches");
   }
 
   /** The resolver options; a falsy value is left out, as the chart does. */
@@ -308,9 +308,14 @@ final class WorkerValues {
     return at(CONFIG + "/workPool");
   }
 
-  /** The work queue names, as printed. */
+  /** The work queue names, as Helm reads them back from the chart's unquoted insertion. */
   List<String> workQueues() {
-    return texts(CONFIG + "/workQueues");
+    List<String> out = new ArrayList<>();
+    for (Value item : at(CONFIG + "/workQueues").items()) {
+      // A null prints empty: a null list item, which the API server reads as "".
+      out.add(item.isNull() ? "" : inserted(item));
+    }
+    return out;
   }
 
   Value queryInterval() {
@@ -342,7 +347,7 @@ final class WorkerValues {
   }
 
   String jobNamespace() {
-    return truthyText(CONFIG + "/jobNamespace");
+    return inserted(CONFIG + "/jobNamespace");
   }
 
   boolean observerClusterWide() {
@@ -470,7 +475,7 @@ final class WorkerValues {
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
   private String raw(String pointer) {
-    String s = text(pointer);
+    String s = inserted(at(pointer));
     return s.isEmpty() ? null : s;
   }
 
@@ -488,10 +493,21 @@ final class WorkerValues {
     return GoValues.print(v.node());
   }
 
-  private List<String> texts(String pointer) {
+  /**
+   * The items of a list the chart prints one by one unquoted, as Helm reads them back; a null
+   * item (such as a gap {@code --set x[3]} leaves) is reported, as the API server rejects it.
+   */
+  private List<String> insertedItems(String pointer) {
     List<String> out = new ArrayList<>();
     for (Value item : at(pointer).items()) {
-      out.add(text(item));
+      if (item.isNull()) {
+        problems.add(
+            item.pointer(),
+            FreeForm.RENDER_TYPE,
+            Messages.get("render.type.null-item", item.dotted()));
+      } else {
+        out.add(inserted(item));
+      }
     }
     return out;
   }

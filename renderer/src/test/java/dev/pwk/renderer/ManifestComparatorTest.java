@@ -162,6 +162,40 @@ class ManifestComparatorTest {
     }
 
     @Test
+    @DisplayName("with divergences: the string the user wrote where upstream read it raw")
+    void writtenForm() {
+      String exp = HEAD + "  labels: {a: 1000.0}\nspec:\n  priorityClassName: 16\n";
+      String act = HEAD + "  labels: {a: \"1e3\"}\nspec:\n  priorityClassName: \"0x10\"\n";
+      assertEquals(List.of(), ManifestComparator.compare(exp, act, true));
+      assertEquals(2, ManifestComparator.compare(exp, act, false).size());
+      String other = HEAD + "  labels: {a: \"1e4\"}\nspec:\n  priorityClassName: \"0x11\"\n";
+      assertEquals(2, ManifestComparator.compare(exp, other, true).size());
+      String args = HEAD + "spec:\n  containers:\n  - args: [1e+06]\n";
+      String written = HEAD + "spec:\n  containers:\n  - args: [\"1000000\"]\n";
+      assertEquals(List.of(), ManifestComparator.compare(args, written, true));
+      assertEquals(1, ManifestComparator.compare(args, written, false).size());
+    }
+
+    @Test
+    @DisplayName("with divergences: a null item in args matches an empty string")
+    void nullArgIsEmptyString() {
+      String exp = HEAD + "spec:\n  containers:\n  - args: [a, null]\n";
+      String act = HEAD + "spec:\n  containers:\n  - args: [a, \"\"]\n";
+      assertEquals(List.of(), ManifestComparator.compare(exp, act, true));
+      assertEquals(1, ManifestComparator.compare(exp, act, false).size());
+      String other = HEAD + "spec:\n  containers:\n  - args: [a, \"b\"]\n";
+      assertEquals(1, ManifestComparator.compare(exp, other, true).size());
+    }
+
+    @Test
+    @DisplayName("an empty metadata annotations or labels map is the same as none")
+    void emptyMetadataMaps() {
+      assertEquals(List.of(), diff(HEAD + "  annotations: {}\n", HEAD));
+      assertEquals(List.of(), diff(HEAD + "spec: {nodeSelector: {}}\n", HEAD + "spec: {}\n"));
+      assertEquals(1, diff(HEAD + "spec: {emptyDir: {}}\n", HEAD + "spec: {}\n").size());
+    }
+
+    @Test
     @DisplayName("checksum/config values are not compared")
     void checksumNotCompared() {
       assertEquals(

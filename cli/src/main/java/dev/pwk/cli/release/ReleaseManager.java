@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pwk.cli.release.RecordStore.Stored;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -357,12 +357,16 @@ public final class ReleaseManager {
 
   private ObjectState state(ObjectRef ref) {
     if ("Deployment".equals(ref.kind()) && ref.apiVersion().startsWith("apps/")) {
-      Deployment d =
-          client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
+      GenericKubernetesResource d =
+          client
+              .genericKubernetesResources(ref.apiVersion(), ref.kind())
+              .inNamespace(ref.namespace())
+              .withName(ref.name())
+              .get();
       if (d == null) {
         return new ObjectState(ref, false, false, "");
       }
-      Rollout rollout = Rollout.of(d);
+      Rollout rollout = Rollout.of(d, client.getKubernetesSerialization());
       return new ObjectState(ref, true, rollout.done(), rollout.summary());
     }
     PartialObjectMetadata meta = objects.metadata(ref);

@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -357,9 +359,13 @@ public final class ReleaseManager {
 
   private ObjectState state(ObjectRef ref) {
     if ("Deployment".equals(ref.kind()) && ref.apiVersion().startsWith("apps/")) {
+      // For apps/v1 the resource is named from the model class: resolving it from apiVersion and
+      // kind makes fabric8 load and inspect its every model class first (~0.1 s).
       GenericKubernetesResource d =
-          client
-              .genericKubernetesResources(ref.apiVersion(), ref.kind())
+          ("apps/v1".equals(ref.apiVersion())
+                  ? client.genericKubernetesResources(
+                      ResourceDefinitionContext.fromResourceType(Deployment.class))
+                  : client.genericKubernetesResources(ref.apiVersion(), ref.kind()))
               .inNamespace(ref.namespace())
               .withName(ref.name())
               .get();

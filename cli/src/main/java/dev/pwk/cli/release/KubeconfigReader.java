@@ -41,10 +41,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class KubeconfigReader {
   private static final Set<String> CLUSTER_KEYS =
-      Set.of("server", "certificate-authority", "certificate-authority-data",
+      Set.of(
+          "server",
+          "certificate-authority",
+          "certificate-authority-data",
           "insecure-skip-tls-verify");
   private static final Set<String> USER_KEYS =
-      Set.of("token", "client-certificate", "client-certificate-data", "client-key",
+      Set.of(
+          "token",
+          "client-certificate",
+          "client-certificate-data",
+          "client-key",
           "client-key-data");
   private static final Set<String> CONTEXT_KEYS = Set.of("cluster", "user", "namespace");
 
@@ -106,7 +113,7 @@ final class KubeconfigReader {
     // come first, as in autoConfigure; the kubeconfig's then override them.
     Config config = Config.empty();
     Config.configFromSysPropsOrEnvVars(config);
-    // On a 401 fabric8 reads the kubeconfig again (with its own reader) when this is set.
+    // fabric8's autoConfigure marks the configurations it makes so; the client may consult it.
     config.setAutoConfigure(true);
     String source = file.toAbsolutePath().toString();
     config.setContexts(contexts(contexts, contextName, source));
@@ -122,7 +129,12 @@ final class KubeconfigReader {
     File dir = file.toAbsolutePath().getParent().toFile();
     config.setCaCertFile(path(dir, string(cluster, "certificate-authority")));
     config.setCaCertData(string(cluster, "certificate-authority-data"));
-    if (Boolean.parseBoolean(string(cluster, "insecure-skip-tls-verify"))) {
+    String insecure = string(cluster, "insecure-skip-tls-verify");
+    if (insecure != null && !insecure.equals("true") && !insecure.equals("false")) {
+      // YAML 1.1 spellings such as "yes" or "True" are left to fabric8's parser.
+      return decline();
+    }
+    if ("true".equals(insecure)) {
       config.setTrustCerts(true);
       config.setDisableHostnameVerification(true);
     }
@@ -185,7 +197,7 @@ final class KubeconfigReader {
     return mapping(node);
   }
 
-  /** The entries of the list {@code key} ({@code contexts}, ...) by name, each its {@code inner}. */
+  /** Each entry's {@code inner} mapping of the list {@code key} ({@code contexts}...), by name. */
   private static Map<String, Map<String, Object>> named(
       Map<String, Object> root, String key, String inner) throws Decline {
     Object list = root.get(key);
@@ -244,7 +256,7 @@ final class KubeconfigReader {
     return (String) value;
   }
 
-  /** A file path of the kubeconfig, relative ones taken from the kubeconfig's folder as kubectl does. */
+  /** A path in the kubeconfig; relative ones start at the kubeconfig's folder, as in kubectl. */
   private static String path(File dir, String path) {
     if (path == null || path.isEmpty() || new File(path).isAbsolute()) {
       return path;

@@ -124,7 +124,8 @@ public final class ReleaseManager {
             : operationTimeout;
     Config config;
     try {
-      config = KubeconfigReader.read(kubeContext).orElseGet(() -> Config.autoConfigure(kubeContext));
+      config =
+          KubeconfigReader.read(kubeContext).orElseGet(() -> Config.autoConfigure(kubeContext));
     } catch (RuntimeException e) {
       throw new ReleaseException(
           "cannot read the kubeconfig: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "),

@@ -35,7 +35,8 @@ class ClusterObjectsTest {
   void stubsMatchFabric8sMapping(String apiVersion, String kind, String namespace) {
     try (KubernetesClient client =
         new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:1").build())
+            .withConfig(
+                new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:1").build())
             .build()) {
       KubernetesSerialization serialization = client.getKubernetesSerialization();
       Map<String, Object> meta = new LinkedHashMap<>();
@@ -43,9 +44,8 @@ class ClusterObjectsTest {
       if (!namespace.isEmpty()) {
         meta.put("namespace", namespace);
       }
-      HasMetadata expected =
-          serialization.unmarshal(
-              serialization.asJson(Map.of("apiVersion", apiVersion, "kind", kind, "metadata", meta)));
+      Map<String, Object> object = Map.of("apiVersion", apiVersion, "kind", kind, "metadata", meta);
+      HasMetadata expected = serialization.unmarshal(serialization.asJson(object));
 
       HasMetadata stub =
           new ClusterObjects(client).stub(new ObjectRef(apiVersion, kind, namespace, "w"));

@@ -34,8 +34,9 @@ class KubeconfigReaderTest {
   @TempDir Path dir;
 
   @AfterEach
-  void clearProperty() {
+  void clearProperties() {
     System.clearProperty("kubeconfig");
+    System.clearProperty(Config.KUBERNETES_HTTPS_PROXY);
   }
 
   /** Points fabric8 (and the reader, which finds the file as fabric8 does) at a fixture copy. */
@@ -127,6 +128,17 @@ class KubeconfigReaderTest {
     }
 
     @Test
+    void keepsWhatFabric8TakesFromSystemProperties() throws Exception {
+      use("token-ca-file.yaml");
+      System.setProperty(Config.KUBERNETES_HTTPS_PROXY, "http://proxy.example.test:3128");
+
+      Config ours = KubeconfigReader.read(null).orElseThrow();
+
+      assertEquals("http://proxy.example.test:3128", ours.getHttpsProxy());
+      assertEquals(properties(Config.autoConfigure(null)), properties(ours));
+    }
+
+    @Test
     void resolvesRelativeFilesFromTheKubeconfigsFolder() throws Exception {
       use("client-cert-files.yaml");
       Files.createDirectories(dir.resolve("pki"));
@@ -172,6 +184,17 @@ class KubeconfigReaderTest {
         })
     void aKubeconfigWithKeysItDoesNotKnow(String fixture) throws Exception {
       use(fixture);
+
+      assertEquals(Optional.empty(), KubeconfigReader.read(null));
+    }
+
+    @Test
+    void aYaml11BooleanSpelling() throws Exception {
+      Path file = use("insecure-several-contexts.yaml");
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace("insecure-skip-tls-verify: true", "insecure-skip-tls-verify: yes"));
 
       assertEquals(Optional.empty(), KubeconfigReader.read(null));
     }

@@ -1,8 +1,11 @@
 package dev.pwk.cli.release;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * How far a Deployment's rollout has got. It is done, as {@code kubectl rollout status} says, when
@@ -20,6 +23,26 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
  */
 record Rollout(
     int desired, int updated, int total, int available, boolean observed, boolean stalled) {
+
+  /**
+   * The rollout of a Deployment read as a generic resource. Only its generation, {@code
+   * spec.replicas} and status are bound to the model: binding the whole Deployment made Jackson
+   * build deserializers for the pod template's ~300 model classes, a quarter of a {@code pwk
+   * status}.
+   */
+  static Rollout of(GenericKubernetesResource d, KubernetesSerialization serialization) {
+    Deployment shell = new Deployment();
+    shell.setMetadata(d.getMetadata());
+    DeploymentSpec spec = new DeploymentSpec();
+    if (d.get("spec", "replicas") instanceof Number replicas) {
+      spec.setReplicas(replicas.intValue());
+    }
+    shell.setSpec(spec);
+    Object status = d.get("status");
+    shell.setStatus(
+        status == null ? null : serialization.convertValue(status, DeploymentStatus.class));
+    return of(shell);
+  }
 
   static Rollout of(Deployment d) {
     int desired =

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,40 @@ class UnitsTest {
       assertEquals("1/1 replicas ready, 1 old replica terminating", Rollout.of(d).summary());
       d.getStatus().setReplicas(1);
       assertTrue(Rollout.of(d).done());
+    }
+
+    @Test
+    @DisplayName("reads the same from a Deployment fetched as a generic resource")
+    void fromGenericResource() {
+      KubernetesSerialization serialization = new KubernetesSerialization();
+      List<Deployment> cases =
+          new ArrayList<>(
+              List.of(
+                  deployment(3, 2, 2L, 3, 3),
+                  deployment(3, 2, 1L, 3, 3),
+                  deployment(3, 2, 2L, 1, 3),
+                  deployment(null, 1, 1L, 1, 1),
+                  new DeploymentBuilder().withNewMetadata().withName("new").endMetadata().build()));
+      Deployment stalled = deployment(2, 1, 1L, 1, 0);
+      stalled
+          .getStatus()
+          .setConditions(
+              List.of(
+                  new DeploymentConditionBuilder()
+                      .withType("Progressing")
+                      .withStatus("False")
+                      .withReason("ProgressDeadlineExceeded")
+                      .build()));
+      cases.add(stalled);
+      Deployment oldPod = deployment(1, 2, 2L, 1, 1);
+      oldPod.getStatus().setReplicas(2);
+      cases.add(oldPod);
+      for (Deployment d : cases) {
+        GenericKubernetesResource generic =
+            serialization.unmarshal(serialization.asJson(d), GenericKubernetesResource.class);
+        assertEquals(Rollout.of(d), Rollout.of(generic, serialization), d.toString());
+      }
+      assertTrue(Rollout.of(stalled).stalled());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pwk.renderer.GeneratedCase.Assignment;
 import dev.pwk.values.ValuesContract;
 import dev.pwk.values.testing.ConformanceCase;
+import dev.pwk.values.testing.Helm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +94,10 @@ class HelmDifferentialTest {
   }
 
   /** Helm's run, pwk's run, and the verdict with a one-paragraph reason. */
-  record Outcome(HelmOracle.Run helm, PwkRun pwk, Verdict verdict, String detail) {}
+  record Outcome(Helm.Run helm, PwkRun pwk, Verdict verdict, String detail) {}
 
   static Outcome outcome(GeneratedCase c) {
-    HelmOracle.Run h = helm.template(c);
+    Helm.Run h = helm.template(c);
     PwkRun p = PwkRun.of(c, work);
     if (h.rendered() && p.rendered()) {
       List<String> diffs;

@@ -1,9 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.MigrationRule;
 import dev.pwk.values.ValueRenames;
 import dev.pwk.values.ValueRenames.Migration;
-import dev.pwk.values.ValueRenames.Rename;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +110,7 @@ final class Migrations {
   }
 
   /** {@code 2025.11.18162334}, with the pull request when known: {@code (prefect-helm#563)}. */
-  private static String release(Rename r) {
+  private static String release(MigrationRule r) {
     return r.pr().isEmpty() ? r.release() : r.release() + " (prefect-helm#" + r.pr() + ")";
   }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.MigrationRule;
+import dev.pwk.values.MigrationRule.Change;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValueRenames;
-import dev.pwk.values.ValueRenames.Kind;
-import dev.pwk.values.ValueRenames.Rename;
 import dev.pwk.values.ValuesContract;
 import dev.pwk.values.ValuesLoader;
 import java.util.List;
@@ -24,7 +24,7 @@ class MigrationsTest {
   private static final ValuesLoader LOADER = ValuesLoader.create();
   private static final ValuesValidator VALIDATOR = ValuesValidator.create();
 
-  static Stream<Rename> renames() {
+  static Stream<MigrationRule> renames() {
     return ValueRenames.bundled().all().stream();
   }
 
@@ -33,22 +33,22 @@ class MigrationsTest {
   void tableEndsAtCurrentNames() throws Exception {
     JsonNode schema = JsonText.parse(ValuesContract.schemaJson()).root();
     assertTrue(ValueRenames.bundled().all().size() >= 10);
-    for (Rename r : ValueRenames.bundled().all()) {
+    for (MigrationRule r : ValueRenames.bundled().all()) {
       var m =
-          switch (r.kind()) {
-            case KEY, REMOVED -> ValueRenames.bundled().forKey(r.path());
-            case VALUE -> ValueRenames.bundled().forValue(r.path(), r.oldValue());
-            case TEXT -> ValueRenames.bundled().forText(r.path());
+          switch (r.change()) {
+            case RENAME, REMOVE -> ValueRenames.bundled().forKey(r.pointer());
+            case VALUE -> ValueRenames.bundled().forValue(r.pointer(), r.oldValue());
+            case WRAP -> ValueRenames.bundled().forText(r.pointer());
           };
       assertTrue(m.isPresent(), r::toString);
       if (m.get().removed()) {
         continue;
       }
-      if (r.kind() == Kind.VALUE && m.get().current().equals("null")) {
-        JsonNode types = schemaAt(schema, r.path()).path("type");
+      if (r.change() == Change.VALUE && m.get().current().equals("null")) {
+        JsonNode types = schemaAt(schema, r.pointer()).path("type");
         assertTrue(types.toString().contains("\"null\""), r + " ends at null, not in " + types);
-      } else if (r.kind() == Kind.VALUE) {
-        JsonNode allowed = schemaAt(schema, r.path()).path("enum");
+      } else if (r.change() == Change.VALUE) {
+        JsonNode allowed = schemaAt(schema, r.pointer()).path("enum");
         assertTrue(
             allowed.toString().contains('"' + m.get().current() + '"'),
             r + " ends at " + m.get().current() + ", not in " + allowed);
@@ -61,13 +61,13 @@ class MigrationsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("renames")
   @DisplayName("lint reports the old form with a hint naming today's form")
-  void hint(Rename r) throws Exception {
-    String dotted = r.path().substring(1).replace('/', '.');
+  void hint(MigrationRule r) throws Exception {
+    String dotted = r.pointer().substring(1).replace('/', '.');
     String value =
-        switch (r.kind()) {
+        switch (r.change()) {
           case VALUE -> r.oldValue();
-          case TEXT -> "{\"variables\": {}}";
-          case KEY, REMOVED -> "x";
+          case WRAP -> "{\"variables\": {}}";
+          case RENAME, REMOVE -> "x";
         };
     LoadedValues values =
         LOADER.load(
@@ -78,19 +78,19 @@ class MigrationsTest {
     List<Finding> findings = VALIDATOR.validate(values, LintMode.FULL);
     List<Finding> hints =
         findings.stream()
-            .filter(f -> f.ruleId().equals(Migrations.RENAMED) && f.path().equals(r.path()))
+            .filter(f -> f.ruleId().equals(Migrations.RENAMED) && f.path().equals(r.pointer()))
             .toList();
     String all = findings.stream().map(Finding::toString).collect(Collectors.joining("\n"));
-    assertTrue(hints.size() == 1, "one hint for " + r.path() + " in:\n" + all);
+    assertTrue(hints.size() == 1, "one hint for " + r.pointer() + " in:\n" + all);
     String message = hints.get(0).message();
     assertTrue(message.contains(r.release()), message);
-    if (r.kind() == Kind.REMOVED) {
+    if (r.change() == Change.REMOVE) {
       assertTrue(message.contains("was removed"), message);
     } else {
       var now =
-          r.kind() == Kind.VALUE
-              ? ValueRenames.bundled().forValue(r.path(), r.oldValue()).orElseThrow().current()
-              : ValueRenames.bundled().forKey(r.path()).or(() -> ValueRenames.bundled().forText(r.path()))
+          r.change() == Change.VALUE
+              ? ValueRenames.bundled().forValue(r.pointer(), r.oldValue()).orElseThrow().current()
+              : ValueRenames.bundled().forKey(r.pointer()).or(() -> ValueRenames.bundled().forText(r.pointer()))
                   .orElseThrow()
                   .current()
                   .substring(1)

@@ -50,6 +50,11 @@ public record MigrationRule(
     return eq < 0 ? path : path.substring(0, eq);
   }
 
+  /** The key path as a JSON pointer: {@code worker.apiConfig} is {@code /worker/apiConfig}. */
+  public String pointer() {
+    return "/" + keyPath().replace('.', '/');
+  }
+
   /** The key path as segments. */
   public List<String> keys() {
     return List.of(keyPath().split("\\."));

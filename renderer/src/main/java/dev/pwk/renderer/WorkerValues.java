@@ -173,7 +173,8 @@ final class WorkerValues {
       problems.add(
           values.repository().pointer(),
           RawInsertion.RULE,
-          Messages.get("render.invalid-yaml.quoted", Value.dotted(values.value().pointer()), image));
+          Messages.get(
+              "render.invalid-yaml.quoted", Value.dotted(values.value().pointer()), image));
       return image;
     }
     return read.get();
@@ -412,7 +413,7 @@ final class WorkerValues {
     return truthyText(worker.selfHostedServerApiConfig().basicAuth().existingSecret());
   }
 
-  /** The account and API key of a cloud mode: {@code cloudApiConfig} or its customer-managed twin. */
+  /** The account and API key of {@code cloudApiConfig} or {@code customerManagedCloudApiConfig}. */
   final class CloudMode {
     private final ChartValues.CloudSettings settings;
 

@@ -38,7 +38,8 @@ class RequiredValueTest {
         List.of(RequiredValue.WORK_POOL, RequiredValue.SELF_HOSTED_API_URL),
         RequiredValue.checkedFor(values("worker: {apiConfig: selfHostedServer}")));
     assertEquals(
-        List.of(RequiredValue.WORK_POOL), RequiredValue.checkedFor(values("worker: {apiConfig: x}")));
+        List.of(RequiredValue.WORK_POOL),
+        RequiredValue.checkedFor(values("worker: {apiConfig: x}")));
   }
 
   @Test
@@ -59,6 +60,9 @@ class RequiredValueTest {
   void wording() {
     assertEquals(
         "A Work Pool Name is required (worker.config.workPool)", RequiredValue.WORK_POOL.message());
+    assertEquals(
+        "The Self-managed Cloud API URL is required (worker.customerManagedCloudApiConfig.apiUrl)",
+        RequiredValue.CUSTOMER_MANAGED_API_URL.message());
     assertEquals("deployment.yaml:96:32", RequiredValue.WORK_POOL.templatePosition(true));
     assertEquals("deployment.yaml:199:17", RequiredValue.WORK_POOL.templatePosition(false));
     assertEquals("_helpers.tpl:83:8", RequiredValue.SELF_HOSTED_API_URL.templatePosition(true));

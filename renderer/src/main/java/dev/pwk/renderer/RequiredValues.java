@@ -1,6 +1,6 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import dev.pwk.values.chart.ApiMode;
 import dev.pwk.values.chart.RequiredValue;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
 import dev.pwk.values.chart.ApiMode;
 import dev.pwk.values.chart.ChartValues;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Finding;
+import dev.pwk.values.Location;
+import dev.pwk.values.Severity;
 import dev.pwk.values.chart.RequiredValue;
 
 /**

@@ -1,5 +1,7 @@
 package dev.pwk.validator;
 
+import dev.pwk.kube.Quantity;
+import dev.pwk.values.Severity;
 import dev.pwk.values.chart.ChartValue;
 import dev.pwk.values.chart.ChartValues;
 import java.math.BigDecimal;

@@ -62,7 +62,11 @@ public record ChartValues(ChartValue root) {
     return new Worker(root.child("worker"));
   }
 
-  /** {@code serviceAccount}. */
+  /**
+   * {@code serviceAccount}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record ServiceAccount(ChartValue value) {
     public ChartValue create() {
       return value.child("create");
@@ -77,7 +81,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code role}. */
+  /**
+   * {@code role}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record Role(ChartValue value) {
     public ChartValue create() {
       return value.child("create");
@@ -92,14 +100,22 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code rolebinding}. */
+  /**
+   * {@code rolebinding}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record RoleBinding(ChartValue value) {
     public ChartValue create() {
       return value.child("create");
     }
   }
 
-  /** {@code worker}. */
+  /**
+   * {@code worker}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record Worker(ChartValue value) {
     public Autoscaling autoscaling() {
       return new Autoscaling(value.child("autoscaling"));
@@ -268,7 +284,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.autoscaling}: the HorizontalPodAutoscaler. */
+  /**
+   * {@code worker.autoscaling}: the HorizontalPodAutoscaler.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record Autoscaling(ChartValue value) {
     public ChartValue enabled() {
       return value.child("enabled");
@@ -291,7 +311,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.initContainer}: the container that pushes the base job template. */
+  /**
+   * {@code worker.initContainer}: the container that pushes the base job template.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record InitContainer(ChartValue value) {
     public ChartValue resources() {
       return value.child("resources");
@@ -310,7 +334,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.dnsConfig}. */
+  /**
+   * {@code worker.dnsConfig}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record DnsConfig(ChartValue value) {
     public ChartValue nameservers() {
       return value.child("nameservers");
@@ -326,7 +354,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** One item of {@code worker.dnsConfig.options}. */
+  /**
+   * One item of {@code worker.dnsConfig.options}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record DnsOption(ChartValue value) {
     public ChartValue name() {
       return value.child("name");
@@ -338,7 +370,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.image}. */
+  /**
+   * {@code worker.image}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record Image(ChartValue value) {
     public ChartValue repository() {
       return value.child("repository");
@@ -361,7 +397,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.config}: what the worker process is told. */
+  /**
+   * {@code worker.config}: what the worker process is told.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record WorkerConfig(ChartValue value) {
     public ChartValue workPool() {
       return value.child("workPool");
@@ -412,7 +452,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.config.baseJobTemplate}. */
+  /**
+   * {@code worker.config.baseJobTemplate}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record BaseJobTemplate(ChartValue value) {
     /** The template itself (JSON text or a map) that the chart puts in its ConfigMap. */
     public ChartValue configuration() {
@@ -428,7 +472,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.livenessProbe}. */
+  /**
+   * {@code worker.livenessProbe}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record LivenessProbe(ChartValue value) {
     public ChartValue enabled() {
       return value.child("enabled");
@@ -464,14 +512,26 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.cloudApiConfig}: Prefect Cloud. */
+  /**
+   * {@code worker.cloudApiConfig}: Prefect Cloud.
+   *
+   * @param value this part of the values, with its pointer
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record CloudApiConfig(ChartValue value) implements CloudSettings {
     public ChartValue cloudUrl() {
       return value.child("cloudUrl");
     }
   }
 
-  /** {@code worker.customerManagedCloudApiConfig}: a customer-managed Prefect Cloud. */
+  /**
+   * {@code worker.customerManagedCloudApiConfig}: a customer-managed Prefect Cloud.
+   *
+   * @param value this part of the values, with its pointer
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record CustomerManagedCloudApiConfig(ChartValue value) implements CloudSettings {
     public ChartValue apiUrl() {
       return value.child("apiUrl");
@@ -486,7 +546,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.selfHostedServerApiConfig}: a Prefect server. */
+  /**
+   * {@code worker.selfHostedServerApiConfig}: a Prefect server.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record SelfHostedServerApiConfig(ChartValue value) {
     public ChartValue apiUrl() {
       return value.child("apiUrl");
@@ -498,7 +562,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code apiKeySecret} of a cloud mode: the Secret holding the Prefect API key. */
+  /**
+   * {@code apiKeySecret} of a cloud mode: the Secret holding the Prefect API key.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record ApiKeySecret(ChartValue value) {
     public ChartValue name() {
       return value.child("name");
@@ -509,7 +577,11 @@ public record ChartValues(ChartValue root) {
     }
   }
 
-  /** {@code worker.selfHostedServerApiConfig.basicAuth}. */
+  /**
+   * {@code worker.selfHostedServerApiConfig.basicAuth}.
+   *
+   * @param value this part of the values, with its pointer
+   */
   public record BasicAuth(ChartValue value) {
     public ChartValue enabled() {
       return value.child("enabled");

@@ -516,8 +516,6 @@ public record ChartValues(ChartValue root) {
    * {@code worker.cloudApiConfig}: Prefect Cloud.
    *
    * @param value this part of the values, with its pointer
-   *
-   * @param value this part of the values, with its pointer
    */
   public record CloudApiConfig(ChartValue value) implements CloudSettings {
     public ChartValue cloudUrl() {
@@ -527,8 +525,6 @@ public record ChartValues(ChartValue root) {
 
   /**
    * {@code worker.customerManagedCloudApiConfig}: a customer-managed Prefect Cloud.
-   *
-   * @param value this part of the values, with its pointer
    *
    * @param value this part of the values, with its pointer
    */

@@ -1,14 +1,14 @@
 package dev.pwk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.Renderer;
-import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.LintTarget;
-import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.SecretValues;
 import dev.pwk.values.SourceText;

@@ -1,5 +1,6 @@
 package dev.pwk.cli;
 
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderException;
@@ -7,10 +8,9 @@ import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.RenderedObject;
 import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
-import dev.pwk.validator.Release;
 import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;

@@ -49,6 +49,10 @@ class ServerConformanceIT {
               NOT_A_NAME,
               "the 63-byte cut of fullnameOverride ends in two dashes and Helm trims one: the name"
                   + " ends in '-'"),
+          "sc-name-multibyte-truncation",
+          new KnownRejection(
+              NOT_A_NAME,
+              "the overrides are cut to 63 bytes as Helm cuts them, but é is no object name"),
           "sc-name-uppercase-fullname",
           new KnownRejection(
               NOT_A_NAME, "fullnameOverride is used verbatim, and My_Worker is no object name"),

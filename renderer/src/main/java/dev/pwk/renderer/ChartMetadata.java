@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import dev.pwk.values.ChartInfo;
+import dev.pwk.values.chart.ChartNames;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class ChartMetadata {
     labels.put("app.kubernetes.io/instance", names.release());
     labels.put("app.kubernetes.io/managed-by", "Helm");
     if (!appVersion.isEmpty()) {
-      labels.put("app.kubernetes.io/version", Names.labelValue(appVersion));
+      labels.put("app.kubernetes.io/version", ChartNames.labelValue(appVersion));
     }
     return labels;
   }

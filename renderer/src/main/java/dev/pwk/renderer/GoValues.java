@@ -3,32 +3,12 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
-/** How Go templates see values: truthiness, printing and {@code %q} quoting. */
+/**
+ * How Go templates print values: {@code fmt.Sprint} and {@code %q} quoting (truthiness is the chart
+ * model's {@link dev.pwk.values.chart.GoTruth}).
+ */
 final class GoValues {
   private GoValues() {}
-
-  /**
-   * Go template truthiness: {@code false}, numeric zero, null or absent, {@code ""}, {@code []} and
-   * <code>{}</code> are false.
-   */
-  static boolean truthy(JsonNode n) {
-    if (n == null || n.isMissingNode() || n.isNull()) {
-      return false;
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isNumber()) {
-      return n.isIntegralNumber() ? n.bigIntegerValue().signum() != 0 : n.doubleValue() != 0.0;
-    }
-    if (n.isTextual()) {
-      return !n.textValue().isEmpty();
-    }
-    if (n.isContainerNode()) {
-      return n.size() > 0;
-    }
-    return true;
-  }
 
   /** True for strings, numbers and booleans. */
   static boolean isScalar(JsonNode n) {

@@ -38,12 +38,8 @@ final class PrefectEnv {
 
   /** {@code PREFECT_API_KEY} from the Secret of the active cloud mode; none for a server. */
   static Optional<EnvVar> apiKey(WorkerValues v) {
-    String mode = v.apiConfig();
-    if (!mode.equals(WorkerValues.API_CLOUD) && !mode.equals(WorkerValues.API_CUSTOMER_MANAGED)) {
-      return Optional.empty();
-    }
-    WorkerValues.ApiMode m = v.mode(mode);
-    return Optional.of(fromSecret("PREFECT_API_KEY", m.apiKeySecretName(), m.apiKeySecretKey()));
+    return v.cloudMode()
+        .map(m -> fromSecret("PREFECT_API_KEY", m.apiKeySecretName(), m.apiKeySecretKey()));
   }
 
   /**

@@ -1,12 +1,16 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
+import dev.pwk.values.chart.ApiMode;
+import dev.pwk.values.chart.RequiredValue;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The chart's {@code required} checks (§4.10) and the values they guard: the work pool name and the
- * API URL. Helm stops at the first failing {@code required} in template order, so the work pool
- * comes first, then the parts of the API URL in the order the helper reads them.
+ * The chart's {@code required} checks (§4.10, {@link RequiredValue}) and the values they guard:
+ * the work pool name and the API URL. Helm stops at the first failing {@code required} in template
+ * order, so the work pool comes first, then the parts of the API URL in the order the helper
+ * reads them.
  *
  * @param workPool the work pool name
  * @param apiUrl {@code PREFECT_API_URL}
@@ -14,72 +18,40 @@ import java.util.List;
 record RequiredValues(String workPool, String apiUrl) {
   static final String RULE = "chart.required";
 
-  /** Upstream template positions, so a failure reads exactly like Helm's. */
-  private static final String POOL_IN_INIT_SCRIPT = "deployment.yaml:96:32";
-
-  private static final String POOL_IN_ARGS = "deployment.yaml:199:17";
-
   static RequiredValues check(WorkerValues v, Names names, Problems problems)
       throws RenderException {
-    Value pool = v.workPool();
-    require(
-        pool,
-        names.baseJobTemplateOn() ? POOL_IN_INIT_SCRIPT : POOL_IN_ARGS,
-        "chart.required.workPool",
-        problems);
-    return new RequiredValues(v.text(pool), apiUrl(v, problems));
-  }
-
-  private static String apiUrl(WorkerValues v, Problems problems) throws RenderException {
-    String mode = v.apiConfig();
-    WorkerValues.ApiMode m = v.mode(mode);
-    switch (mode) {
-      case WorkerValues.API_CLOUD -> {
-        require(m.accountId(), "_helpers.tpl:79:86", "chart.required.cloudAccountId", problems);
-        require(
-            m.workspaceId(), "_helpers.tpl:79:131", "chart.required.cloudWorkspaceId", problems);
-        return v.text(m.cloudUrl())
-            + "/accounts/"
-            + v.text(m.accountId())
-            + "/workspaces/"
-            + v.text(m.workspaceId());
-      }
-      case WorkerValues.API_CUSTOMER_MANAGED -> {
-        require(m.apiUrl(), "_helpers.tpl:81:47", "chart.required.customerManagedApiUrl", problems);
-        require(
-            m.accountId(),
-            "_helpers.tpl:81:95",
-            "chart.required.customerManagedAccountId",
-            problems);
-        require(
-            m.workspaceId(),
-            "_helpers.tpl:81:146",
-            "chart.required.customerManagedWorkspaceId",
-            problems);
-        return v.text(m.apiUrl())
-            + "/accounts/"
-            + v.text(m.accountId())
-            + "/workspaces/"
-            + v.text(m.workspaceId());
-      }
-      case WorkerValues.API_SELF_HOSTED -> {
-        require(m.apiUrl(), "_helpers.tpl:83:8", "chart.required.selfHostedApiUrl", problems);
-        return v.text(m.apiUrl());
-      }
-      default -> {
-        return "";
-      }
+    List<RequiredValue> required = RequiredValue.checkedFor(v.chart());
+    // The work pool is met (and printed) before the API URL's helper runs.
+    require(v, required.get(0), names, problems);
+    String workPool = v.text(v.workPool());
+    Optional<ApiMode> mode = v.apiMode();
+    for (RequiredValue r : required.subList(1, required.size())) {
+      require(v, r, names, problems);
     }
+    return new RequiredValues(workPool, mode.map(m -> apiUrl(v, m)).orElse(""));
   }
 
-  /** Sprig's {@code required}: fails on null (or absent) and on the empty string only. */
-  private static void require(Value value, String position, String messageKey, Problems problems)
+  private static String apiUrl(WorkerValues v, ApiMode mode) {
+    return switch (mode) {
+      case CLOUD -> v.text(v.cloudUrl()) + accountPath(v, mode);
+      case CUSTOMER_MANAGED_CLOUD -> v.text(v.customerManagedApiUrl()) + accountPath(v, mode);
+      case SELF_HOSTED_SERVER -> v.text(v.selfHostedApiUrl());
+    };
+  }
+
+  /** {@code /accounts/<accountId>/workspaces/<workspaceId>} of a cloud mode. */
+  private static String accountPath(WorkerValues v, ApiMode mode) {
+    WorkerValues.CloudMode m = v.cloudMode(mode).orElseThrow();
+    return "/accounts/" + v.text(m.accountId()) + "/workspaces/" + v.text(m.workspaceId());
+  }
+
+  /** Sprig's {@code required}, failing as Helm does: with the chart's message, at its position. */
+  private static void require(WorkerValues v, RequiredValue r, Names names, Problems problems)
       throws RenderException {
-    boolean missing =
-        value.isNull() || (value.node().isTextual() && value.node().textValue().isEmpty());
-    if (missing) {
-      String text = Messages.get(messageKey);
-      Finding f = problems.finding(value.pointer(), false, RULE, text);
+    if (r.isMissingIn(v.chart())) {
+      String text = r.message();
+      Finding f = problems.finding(r.in(v.chart()).pointer(), false, RULE, text);
+      String position = r.templatePosition(names.baseJobTemplateOn());
       throw new RenderException(Messages.get("chart.required.helm", position, text), List.of(f));
     }
   }

@@ -54,10 +54,7 @@ final class RoleManifest {
 
   /** The worker creates API-key Secrets for flow runs only in a cloud mode with autoSecret. */
   static boolean needsSecretsRule(WorkerValues v) {
-    String mode = v.apiConfig();
-    boolean cloudMode =
-        mode.equals(WorkerValues.API_CLOUD) || mode.equals(WorkerValues.API_CUSTOMER_MANAGED);
-    return cloudMode && v.mode(mode).jobApiKeyPropagation().equals("autoSecret");
+    return v.cloudMode().filter(m -> m.jobApiKeyPropagation().equals("autoSecret")).isPresent();
   }
 
   private static PolicyRule rule(List<String> groups, List<String> resources, List<String> verbs) {

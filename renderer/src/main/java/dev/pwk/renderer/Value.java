@@ -2,6 +2,7 @@ package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.pwk.values.chart.GoTruth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ record Value(String pointer, JsonNode node) {
 
   /** Go template truthiness of the value. */
   boolean truthy() {
-    return GoValues.truthy(node);
+    return GoTruth.truthy(node);
   }
 
   /** True when the value is absent or null. */

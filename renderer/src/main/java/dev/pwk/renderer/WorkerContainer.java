@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import dev.pwk.values.chart.ApiMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code prefect-worker} container (§4.6): command, arguments, env, probe and mounts. */
 final class WorkerContainer {
@@ -127,17 +129,15 @@ final class WorkerContainer {
       env.add(PrefectEnv.value("PREFECT_INTEGRATIONS_KUBERNETES_OBSERVER_NAMESPACES", namespaces));
     }
     PrefectEnv.apiKey(v).ifPresent(env::add);
-    String mode = v.apiConfig();
-    WorkerValues.ApiMode m = v.mode(mode);
-    if (mode.equals(WorkerValues.API_CUSTOMER_MANAGED)) {
-      env.add(PrefectEnv.value("PREFECT_CLOUD_API_URL", m.cloudApiUrl()));
-      if (!m.cloudUiUrl().isEmpty()) {
-        env.add(PrefectEnv.value("PREFECT_CLOUD_UI_URL", m.cloudUiUrl()));
+    Optional<ApiMode> mode = v.apiMode();
+    if (mode.equals(Optional.of(ApiMode.CUSTOMER_MANAGED_CLOUD))) {
+      env.add(PrefectEnv.value("PREFECT_CLOUD_API_URL", v.cloudApiUrl()));
+      String cloudUiUrl = v.cloudUiUrl();
+      if (!cloudUiUrl.isEmpty()) {
+        env.add(PrefectEnv.value("PREFECT_CLOUD_UI_URL", cloudUiUrl));
       }
     }
-    if (mode.equals(WorkerValues.API_CLOUD) || mode.equals(WorkerValues.API_CUSTOMER_MANAGED)) {
-      env.addAll(propagation(m));
-    }
+    mode.flatMap(v::cloudMode).ifPresent(m -> env.addAll(propagation(m)));
     env.add(PrefectEnv.value("PREFECT_DEBUG_MODE", PrefectEnv.quoted(v, v.debug())));
     env.addAll(PrefectEnv.authString(v));
     String authSecret = v.basicAuthExistingSecret();
@@ -157,7 +157,7 @@ final class WorkerContainer {
   }
 
   /** How flow-run pods get the API key: a Secret reference, a created Secret, or nothing. */
-  private static List<EnvVar> propagation(WorkerValues.ApiMode m) {
+  private static List<EnvVar> propagation(WorkerValues.CloudMode m) {
     return switch (m.jobApiKeyPropagation()) {
       case "secretRef" ->
           List.of(

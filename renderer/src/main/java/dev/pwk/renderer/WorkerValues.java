@@ -1,175 +1,162 @@
 package dev.pwk.renderer;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.chart.ApiMode;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
+import dev.pwk.values.chart.RequiredValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Typed access to the chart's values: the one place that knows their dotted paths. Scalars come
- * back as Go templates would print them; free-form parts come back as {@link Value}s, which keep
- * their path for findings.
+ * The chart's values as the renderer uses them, read through the chart model ({@link
+ * ChartValues}): scalars come back as Go templates would print them; free-form parts come back as
+ * {@link Value}s, which keep their path for findings.
  */
 final class WorkerValues {
-  static final String API_CLOUD = "cloud";
-  static final String API_CUSTOMER_MANAGED = "customerManagedCloud";
-  static final String API_SELF_HOSTED = "selfHostedServer";
-
-  private static final String W = "/worker";
-  private static final String CONFIG = W + "/config";
-  private static final String BJT = CONFIG + "/baseJobTemplate";
-  private static final String IMAGE = W + "/image";
-  private static final String INIT = W + "/initContainer";
-  private static final String AUTOSCALING = W + "/autoscaling";
-  private static final String BASIC_AUTH = W + "/selfHostedServerApiConfig/basicAuth";
-
-  private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
-
-  private final JsonNode root;
+  private final ChartValues chart;
+  private final ChartValues.Worker worker;
+  private final ChartValues.WorkerConfig config;
   private final Problems problems;
 
   WorkerValues(JsonNode root, Problems problems) {
-    this.root = root;
+    this.chart = ChartValues.of(root);
+    this.worker = chart.worker();
+    this.config = worker.config();
     this.problems = problems;
   }
 
-  private Value at(String pointer) {
-    return new Value(pointer, node(pointer));
-  }
-
-  /** The node at a pointer; compiled pointers are kept, as the accessors use a fixed set. */
-  private JsonNode node(String pointer) {
-    return root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
+  private static Value at(ChartValue v) {
+    return new Value(v.pointer(), v.node());
   }
 
   /** {@code nameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String nameOverride() {
-    return inserted("/nameOverride");
+    return inserted(chart.nameOverride());
   }
 
   /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String fullnameOverride() {
-    return inserted("/fullnameOverride");
+    return inserted(chart.fullnameOverride());
   }
 
   String namespaceOverride() {
-    return truthyText("/namespaceOverride");
+    return truthyText(chart.namespaceOverride());
   }
 
   Value commonLabels() {
-    return at("/commonLabels");
+    return at(chart.commonLabels());
   }
 
   Value commonAnnotations() {
-    return at("/commonAnnotations");
+    return at(chart.commonAnnotations());
   }
 
   boolean serviceAccountCreate() {
-    return truthy("/serviceAccount/create");
+    return chart.serviceAccount().create().truthy();
   }
 
   String serviceAccountName() {
-    return inserted("/serviceAccount/name");
+    return inserted(chart.serviceAccount().name());
   }
 
   Value serviceAccountAnnotations() {
-    return at("/serviceAccount/annotations");
+    return at(chart.serviceAccount().annotations());
   }
 
   boolean roleCreate() {
-    return truthy("/role/create");
+    return chart.role().create().truthy();
   }
 
   String roleNamespace() {
-    return truthyText("/role/namespace");
+    return truthyText(chart.role().namespace());
   }
 
   Value roleExtraPermissions() {
-    return at("/role/extraPermissions");
+    return at(chart.role().extraPermissions());
   }
 
   boolean roleBindingCreate() {
-    return truthy("/rolebinding/create");
+    return chart.rolebinding().create().truthy();
   }
 
   boolean autoscalingEnabled() {
-    return truthy(AUTOSCALING + "/enabled");
+    return worker.autoscaling().enabled().truthy();
   }
 
   Integer minReplicas() {
-    return integer(AUTOSCALING + "/minReplicas");
+    return integer(at(worker.autoscaling().minReplicas()));
   }
 
   Integer maxReplicas() {
-    return integer(AUTOSCALING + "/maxReplicas");
+    return integer(at(worker.autoscaling().maxReplicas()));
   }
 
   /** The CPU utilisation target, or null when falsy (no metric). */
   Integer targetCpuUtilization() {
-    return truthy(AUTOSCALING + "/targetCPUUtilizationPercentage")
-        ? integer(AUTOSCALING + "/targetCPUUtilizationPercentage")
-        : null;
+    ChartValue target = worker.autoscaling().targetCPUUtilizationPercentage();
+    return target.truthy() ? integer(at(target)) : null;
   }
 
   /** The memory utilisation target, or null when falsy (no metric). */
   Integer targetMemoryUtilization() {
-    return truthy(AUTOSCALING + "/targetMemoryUtilizationPercentage")
-        ? integer(AUTOSCALING + "/targetMemoryUtilizationPercentage")
-        : null;
+    ChartValue target = worker.autoscaling().targetMemoryUtilizationPercentage();
+    return target.truthy() ? integer(at(target)) : null;
   }
 
   String clusterUid() {
-    return truthyText(W + "/clusterUid");
+    return truthyText(worker.clusterUid());
   }
 
   Value initResources() {
-    return at(INIT + "/resources");
+    return at(worker.initContainer().resources());
   }
 
   Value initSecurityContext() {
-    return at(INIT + "/containerSecurityContext");
+    return at(worker.initContainer().containerSecurityContext());
   }
 
   Value initExtraEnvVars() {
-    return at(INIT + "/extraEnvVars");
+    return at(worker.initContainer().extraEnvVars());
   }
 
   Value initExtraContainers() {
-    return at(INIT + "/extraContainers");
+    return at(worker.initContainer().extraContainers());
   }
 
   String dnsPolicy() {
-    return inserted(W + "/dnsPolicy");
+    return inserted(worker.dnsPolicy());
   }
 
   /** Whether the pod gets a dnsConfig; true by default, as the default map is non-empty. */
   boolean dnsConfigEnabled() {
-    return truthy(W + "/dnsConfig");
+    return worker.dnsConfig().value().truthy();
   }
 
   List<String> dnsNameservers() {
-    return insertedItems(W + "/dnsConfig/nameservers");
+    return insertedItems(worker.dnsConfig().nameservers());
   }
 
   List<String> dnsSearches() {
-    return insertedItems(W + "/dnsConfig/searches");
+    return insertedItems(worker.dnsConfig().searches());
   }
 
   /** The resolver options; a falsy value is left out, as the chart does. */
   List<DnsOption> dnsOptions() {
     List<DnsOption> out = new ArrayList<>();
-    for (Value o : at(W + "/dnsConfig/options").items()) {
-      if (!o.node().isObject()) {
+    for (ChartValue item : worker.dnsConfig().options().items()) {
+      if (!item.node().isObject()) {
         // The chart reads .name and .value of each item; on anything else helm template fails.
         problems.add(
-            o.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.map", o.dotted()));
+            item.pointer(),
+            FreeForm.RENDER_TYPE,
+            Messages.get("render.type.map", Value.dotted(item.pointer())));
         continue;
       }
-      Value value = o.child("value");
-      out.add(new DnsOption(inserted(o.child("name")), value.truthy() ? text(value) : null));
+      ChartValues.DnsOption o = new ChartValues.DnsOption(item);
+      Value value = at(o.optionValue());
+      out.add(new DnsOption(inserted(at(o.name())), value.truthy() ? text(value) : null));
     }
     return out;
   }
@@ -179,13 +166,15 @@ final class WorkerValues {
 
   /** {@code <repository>:<prefectTag>}, as Helm reads it back from between double quotes. */
   String image() {
-    String image = text(IMAGE + "/repository") + ":" + text(IMAGE + "/prefectTag");
+    ChartValues.Image values = worker.image();
+    String image = text(at(values.repository())) + ":" + text(at(values.prefectTag()));
     Optional<String> read = RawInsertion.doubleQuoted(image);
     if (read.isEmpty()) {
       problems.add(
-          IMAGE + "/repository",
+          values.repository().pointer(),
           RawInsertion.RULE,
-          Messages.get("render.invalid-yaml.quoted", Value.dotted(IMAGE), image));
+          Messages.get(
+              "render.invalid-yaml.quoted", Value.dotted(values.value().pointer()), image));
       return image;
     }
     return read.get();
@@ -193,125 +182,125 @@ final class WorkerValues {
 
   /** The pull policy, or null when empty (a bare key upstream). */
   String pullPolicy() {
-    return raw(IMAGE + "/pullPolicy");
+    return raw(worker.image().pullPolicy());
   }
 
   Value pullSecrets() {
-    return at(IMAGE + "/pullSecrets");
+    return at(worker.image().pullSecrets());
   }
 
   Value debug() {
-    return at(IMAGE + "/debug");
+    return at(worker.image().debug());
   }
 
   Integer revisionHistoryLimit() {
-    return integer(W + "/revisionHistoryLimit");
+    return integer(at(worker.revisionHistoryLimit()));
   }
 
   Integer replicaCount() {
-    return integer(W + "/replicaCount");
+    return integer(at(worker.replicaCount()));
   }
 
   Value resources() {
-    return at(W + "/resources");
+    return at(worker.resources());
   }
 
   boolean livenessProbeEnabled() {
-    return truthy(W + "/livenessProbe/enabled");
+    return worker.livenessProbe().enabled().truthy();
   }
 
   Value livenessProbeConfig() {
-    return at(W + "/livenessProbe/config");
+    return at(worker.livenessProbe().config());
   }
 
   Value podSecurityContext() {
-    return at(W + "/podSecurityContext");
+    return at(worker.podSecurityContext());
   }
 
   String priorityClassName() {
-    return inserted(W + "/priorityClassName");
+    return inserted(worker.priorityClassName());
   }
 
   Value containerSecurityContext() {
-    return at(W + "/containerSecurityContext");
+    return at(worker.containerSecurityContext());
   }
 
   Value args() {
-    return at(W + "/args");
+    return at(worker.args());
   }
 
   Value command() {
-    return at(W + "/command");
+    return at(worker.command());
   }
 
   Value podLabels() {
-    return at(W + "/podLabels");
+    return at(worker.podLabels());
   }
 
   Value podAnnotations() {
-    return at(W + "/podAnnotations");
+    return at(worker.podAnnotations());
   }
 
   Value affinity() {
-    return at(W + "/affinity");
+    return at(worker.affinity());
   }
 
   Value nodeSelector() {
-    return at(W + "/nodeSelector");
+    return at(worker.nodeSelector());
   }
 
   Value tolerations() {
-    return at(W + "/tolerations");
+    return at(worker.tolerations());
   }
 
   Value extraEnvVars() {
-    return at(W + "/extraEnvVars");
+    return at(worker.extraEnvVars());
   }
 
   Value extraEnvVarsConfigMap() {
-    return at(W + "/extraEnvVarsCM");
+    return at(worker.extraEnvVarsCM());
   }
 
   Value extraEnvVarsConfigMaps() {
-    return at(W + "/extraEnvVarsCMs");
+    return at(worker.extraEnvVarsCMs());
   }
 
   Value extraEnvVarsSecret() {
-    return at(W + "/extraEnvVarsSecret");
+    return at(worker.extraEnvVarsSecret());
   }
 
   Value extraEnvVarsSecrets() {
-    return at(W + "/extraEnvVarsSecrets");
+    return at(worker.extraEnvVarsSecrets());
   }
 
   Value extraContainers() {
-    return at(W + "/extraContainers");
+    return at(worker.extraContainers());
   }
 
   Value extraVolumes() {
-    return at(W + "/extraVolumes");
+    return at(worker.extraVolumes());
   }
 
   Value extraVolumeMounts() {
-    return at(W + "/extraVolumeMounts");
+    return at(worker.extraVolumeMounts());
   }
 
   Value extraArgs() {
-    return at(W + "/extraArgs");
+    return at(worker.extraArgs());
   }
 
   Value podDisruptionBudget() {
-    return at(W + "/podDisruptionBudget");
+    return at(worker.podDisruptionBudget());
   }
 
   Value workPool() {
-    return at(CONFIG + "/workPool");
+    return at(config.workPool());
   }
 
   /** The work queue names, as Helm reads them back from the chart's unquoted insertion. */
   List<String> workQueues() {
     List<String> out = new ArrayList<>();
-    for (Value item : at(CONFIG + "/workQueues").items()) {
+    for (Value item : at(config.workQueues()).items()) {
       // A null prints empty: a null list item, which the API server reads as "".
       out.add(item.isNull() ? "" : inserted(item));
     }
@@ -319,143 +308,152 @@ final class WorkerValues {
   }
 
   Value queryInterval() {
-    return at(CONFIG + "/queryInterval");
+    return at(config.queryInterval());
   }
 
   Value prefetchSeconds() {
-    return at(CONFIG + "/prefetchSeconds");
+    return at(config.prefetchSeconds());
   }
 
   Value http2() {
-    return at(CONFIG + "/http2");
+    return at(config.http2());
   }
 
   String workerType() {
-    return text(CONFIG + "/type");
+    return text(at(config.type()));
   }
 
   String installPolicy() {
-    return text(CONFIG + "/installPolicy");
+    return text(at(config.installPolicy()));
   }
 
   String workerName() {
-    return truthyText(CONFIG + "/name");
+    return truthyText(config.name());
   }
 
   String limit() {
-    return truthyText(CONFIG + "/limit");
+    return truthyText(config.limit());
   }
 
   String jobNamespace() {
-    return inserted(CONFIG + "/jobNamespace");
+    return inserted(config.jobNamespace());
   }
 
   boolean observerClusterWide() {
-    return truthy(CONFIG + "/observerClusterWide");
+    return config.observerClusterWide().truthy();
   }
 
   String existingConfigMapName() {
-    return inserted(BJT + "/existingConfigMapName");
+    return inserted(config.baseJobTemplate().existingConfigMapName());
   }
 
   Value baseJobTemplateConfiguration() {
-    return at(BJT + "/configuration");
+    return at(config.baseJobTemplate().configuration());
   }
 
   String baseJobTemplateName() {
-    return inserted(BJT + "/name");
+    return inserted(config.baseJobTemplate().name());
   }
 
   String apiConfig() {
-    return text(W + "/apiConfig");
+    return text(at(worker.apiConfig()));
   }
 
-  /** The settings block of an API mode, e.g. {@code /worker/cloudApiConfig}. */
-  ApiMode mode(String apiConfig) {
-    return switch (apiConfig) {
-      case API_CLOUD -> new ApiMode(W + "/cloudApiConfig");
-      case API_CUSTOMER_MANAGED -> new ApiMode(W + "/customerManagedCloudApiConfig");
-      default -> new ApiMode(W + "/selfHostedServerApiConfig");
-    };
+  /** The mode {@code worker.apiConfig} names; empty for anything else (the schema refuses it). */
+  Optional<ApiMode> apiMode() {
+    return ApiMode.named(apiConfig());
+  }
+
+  /** The API-key settings of the active mode; empty for a server or an unknown mode. */
+  Optional<CloudMode> cloudMode() {
+    return apiMode().flatMap(this::cloudMode);
+  }
+
+  /** The API-key settings of a mode; empty for a server. */
+  Optional<CloudMode> cloudMode(ApiMode mode) {
+    return worker.cloudSettings(mode).map(CloudMode::new);
+  }
+
+  /** The chart model over the same values, for {@link RequiredValue}. */
+  ChartValues chart() {
+    return chart;
+  }
+
+  Value cloudUrl() {
+    return at(worker.cloudApiConfig().cloudUrl());
+  }
+
+  Value customerManagedApiUrl() {
+    return at(worker.customerManagedCloudApiConfig().apiUrl());
+  }
+
+  /** {@code cloudApiUrl} (customer-managed cloud), or null when empty. */
+  String cloudApiUrl() {
+    return raw(worker.customerManagedCloudApiConfig().cloudApiUrl());
+  }
+
+  /** {@code cloudUiUrl} (customer-managed cloud), or empty. */
+  String cloudUiUrl() {
+    return truthyText(worker.customerManagedCloudApiConfig().cloudUiUrl());
+  }
+
+  Value selfHostedApiUrl() {
+    return at(worker.selfHostedServerApiConfig().apiUrl());
   }
 
   boolean basicAuthEnabled() {
-    return truthy(BASIC_AUTH + "/enabled");
+    return worker.selfHostedServerApiConfig().basicAuth().enabled().truthy();
   }
 
   String basicAuthString() {
-    return text(BASIC_AUTH + "/authString");
+    return text(at(worker.selfHostedServerApiConfig().basicAuth().authString()));
   }
 
   String basicAuthExistingSecret() {
-    return truthyText(BASIC_AUTH + "/existingSecret");
+    return truthyText(worker.selfHostedServerApiConfig().basicAuth().existingSecret());
   }
 
-  /**
-   * The values of one API mode: {@code cloudApiConfig}, {@code customerManagedCloudApiConfig}, …
-   */
-  final class ApiMode {
-    private final String base;
+  /** The account and API key of {@code cloudApiConfig} or {@code customerManagedCloudApiConfig}. */
+  final class CloudMode {
+    private final ChartValues.CloudSettings settings;
 
-    private ApiMode(String base) {
-      this.base = base;
-    }
-
-    Value apiUrl() {
-      return at(base + "/apiUrl");
-    }
-
-    Value cloudUrl() {
-      return at(base + "/cloudUrl");
+    private CloudMode(ChartValues.CloudSettings settings) {
+      this.settings = settings;
     }
 
     Value accountId() {
-      return at(base + "/accountId");
+      return at(settings.accountId());
     }
 
     Value workspaceId() {
-      return at(base + "/workspaceId");
+      return at(settings.workspaceId());
     }
 
     /** The API-key Secret name, or null when empty (a bare key upstream). */
     String apiKeySecretName() {
-      return raw(base + "/apiKeySecret/name");
+      return raw(settings.apiKeySecret().name());
     }
 
     /** The key in the API-key Secret, or null when empty. */
     String apiKeySecretKey() {
-      return raw(base + "/apiKeySecret/key");
+      return raw(settings.apiKeySecret().key());
     }
 
     /** {@code jobApiKeyPropagation}, defaulting to {@code secretRef} when falsy. */
     String jobApiKeyPropagation() {
-      String p = truthyText(base + "/jobApiKeyPropagation");
+      String p = truthyText(settings.jobApiKeyPropagation());
       return p.isEmpty() ? "secretRef" : p;
     }
-
-    /** {@code cloudApiUrl} (customer-managed cloud), or null when empty. */
-    String cloudApiUrl() {
-      return raw(base + "/cloudApiUrl");
-    }
-
-    /** {@code cloudUiUrl} (customer-managed cloud), or empty. */
-    String cloudUiUrl() {
-      return truthyText(base + "/cloudUiUrl");
-    }
-  }
-
-  private boolean truthy(String pointer) {
-    return GoValues.truthy(node(pointer));
   }
 
   /** The printed scalar, or empty when the value is falsy. */
-  private String truthyText(String pointer) {
-    return truthy(pointer) ? text(pointer) : "";
+  private String truthyText(ChartValue v) {
+    return v.truthy() ? text(at(v)) : "";
   }
 
   /** A truthy scalar the chart inserts unquoted, as Helm reads it back; else empty. */
-  private String inserted(String pointer) {
-    return truthy(pointer) ? inserted(at(pointer)) : "";
+  private String inserted(ChartValue v) {
+    return v.truthy() ? inserted(at(v)) : "";
   }
 
   /**
@@ -474,16 +472,12 @@ final class WorkerValues {
   }
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
-  private String raw(String pointer) {
-    String s = inserted(at(pointer));
+  private String raw(ChartValue v) {
+    String s = inserted(at(v));
     return s.isEmpty() ? null : s;
   }
 
   /** The scalar as Go prints it; a map or list is reported and read as empty. */
-  String text(String pointer) {
-    return text(at(pointer));
-  }
-
   String text(Value v) {
     if (v.node().isContainerNode()) {
       problems.add(
@@ -497,9 +491,9 @@ final class WorkerValues {
    * The items of a list the chart prints one by one unquoted, as Helm reads them back; a null
    * item (such as a gap {@code --set x[3]} leaves) is reported, as the API server rejects it.
    */
-  private List<String> insertedItems(String pointer) {
+  private List<String> insertedItems(ChartValue list) {
     List<String> out = new ArrayList<>();
-    for (Value item : at(pointer).items()) {
+    for (Value item : at(list).items()) {
       if (item.isNull()) {
         problems.add(
             item.pointer(),
@@ -513,10 +507,6 @@ final class WorkerValues {
   }
 
   /** An integer, or null when absent; anything else is reported. */
-  Integer integer(String pointer) {
-    return integer(at(pointer));
-  }
-
   Integer integer(Value v) {
     JsonNode n = v.node();
     if (v.isNull()) {

@@ -3,8 +3,8 @@ package dev.pwk.renderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.testing.ConformanceCase;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -77,6 +77,8 @@ class ManifestValidatorTest {
   @Nested
   @DisplayName("the conformance corpus")
   class Corpus {
+    private static final String NAME_LABEL = "/metadata/labels/app.kubernetes.io~1name";
+
     /**
      * Corpus cases whose upstream output Kubernetes itself rejects: they pin helm's rendering of
      * values that are wrong, so the validator must flag them.
@@ -94,6 +96,19 @@ class ManifestValidatorTest {
                 "serviceaccount.yaml /metadata/name manifest.invalid-name",
                 "rolebinding.yaml /subjects/0/name manifest.invalid-name",
                 "deployment.yaml /metadata/name manifest.invalid-name",
+                "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-name-multibyte-truncation",
+            List.of(
+                "serviceaccount.yaml /metadata/name manifest.invalid-name",
+                "serviceaccount.yaml " + NAME_LABEL + " manifest.invalid-label",
+                "role.yaml " + NAME_LABEL + " manifest.invalid-label",
+                "rolebinding.yaml " + NAME_LABEL + " manifest.invalid-label",
+                "rolebinding.yaml /subjects/0/name manifest.invalid-name",
+                "deployment.yaml /metadata/name manifest.invalid-name",
+                "deployment.yaml " + NAME_LABEL + " manifest.invalid-label",
+                "deployment.yaml /spec/selector/matchLabels/app.kubernetes.io~1name"
+                    + " manifest.invalid-label",
+                "deployment.yaml /spec/template" + NAME_LABEL + " manifest.invalid-label",
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
             "ut-41-set-extra-volume-mounts",
             List.of("deployment.yaml " + WORKER + "/volumeMounts/2/name manifest.volume-mount"));

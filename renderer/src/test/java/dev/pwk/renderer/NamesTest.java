@@ -7,47 +7,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/** The names ChartNames computes (tested in values-schema), applied to the rendered objects. */
 @DisplayName("Names follow the Bitnami common helpers")
 class NamesTest {
-  private static final String CHART = "prefect-worker";
-
   @Nested
   @DisplayName("common.names.fullname")
   class Fullname {
-    @Test
-    @DisplayName("the override wins, cut to 63 characters with one trailing dash trimmed")
-    void override() {
-      assertEquals("prefect-worker", Names.fullname("prefect-worker", "", CHART, "demo"));
-      String a61 = "a".repeat(61);
-      assertEquals(a61 + "-", Names.fullname(a61 + "--bbb", "", CHART, "demo"));
-      assertEquals("My_Worker", Names.fullname("My_Worker", "", CHART, "demo"));
-    }
-
-    @Test
-    @DisplayName("without override: release + name, unless the release already contains the name")
-    void fromRelease() {
-      assertEquals("demo-prefect-worker", Names.fullname("", "", CHART, "demo"));
-      assertEquals("demo-foo", Names.fullname("", "foo", CHART, "demo"));
-      assertEquals("my-prefect-worker-rel", Names.fullname("", "", CHART, "my-prefect-worker-rel"));
-    }
-
-    @Test
-    @DisplayName("the release is lower-cased and cleaned: my.rel becomes my-rel")
-    void cleansRelease() {
-      assertEquals("my-rel-prefect-worker", Names.fullname("", "", CHART, "my.rel"));
-      assertEquals("a-b-prefect-worker", Names.fullname("", "", CHART, "a..b"));
-    }
-
-    @Test
-    @DisplayName("a long release plus name is cut to 63 and one trailing dash is trimmed")
-    void truncation() {
-      String release = "r".repeat(53);
-      assertEquals(
-          (release + "-prefect-worker").substring(0, 63), Names.fullname("", "", CHART, release));
-      String rel = "r".repeat(53);
-      assertEquals(rel + "-nnnnnnnn", Names.fullname("", "nnnnnnnn-x", CHART, rel));
-    }
-
     @Test
     @DisplayName("in a render, fullname names the Deployment, Role, RoleBinding and ServiceAccount")
     void appliedToObjects() {
@@ -65,60 +30,20 @@ class NamesTest {
     }
   }
 
-  @Nested
-  @DisplayName("common.names.name and common.names.namespace")
-  class NameAndNamespace {
     @Test
-    @DisplayName("name: the override or the chart name, cut to 63, one dash trimmed")
-    void name() {
-      assertEquals(CHART, Names.name("", CHART));
-      assertEquals("foo", Names.name("foo", CHART));
-      assertEquals("n".repeat(62), Names.name("n".repeat(62) + "--tail", CHART));
-    }
-
-    @Test
-    @DisplayName("namespace: the override or the release namespace, cut and trimmed")
-    void namespace() {
-      assertEquals("prefect", Names.namespace("", "prefect"));
-      assertEquals("other", Names.namespace("other", "prefect"));
-      assertEquals("x".repeat(62), Names.namespace("x".repeat(62) + "-y", "prefect"));
-    }
-
-    @Test
-    @DisplayName("only one trailing dash is trimmed (TrimSuffix, not a loop)")
-    void oneDash() {
-      assertEquals("a-", Names.trimOneDash("a--"));
-      assertEquals("a", Names.trimOneDash("a"));
-    }
-
-    @Test
-    @DisplayName("truncation counts bytes like sprig and never splits a character")
-    void bytes() {
-      assertEquals("x".repeat(63), Names.truncate("x".repeat(70)));
-      assertEquals("é".repeat(31), Names.truncate("é".repeat(40)));
+    @DisplayName("a 64-byte override of 33 characters is cut by bytes, as Helm cuts it")
+    void multiByteOverride() {
+      Rendered r =
+          Rendered.of(
+              TestValues.render(
+                  TestValues.required("fullnameOverride: \"" + "é".repeat(31) + "-a\"\n")));
+      assertEquals("é".repeat(31), r.deployment().getMetadata().getName());
     }
   }
 
   @Nested
-  @DisplayName("labels and helper names")
+  @DisplayName("helper names")
   class Helpers {
-    @Test
-    @DisplayName("common.labels.value: + becomes _, cut to 63, trailing non-alphanumerics removed")
-    void labelValue() {
-      assertEquals("prefect-worker-1.0.0_build", Names.labelValue("prefect-worker-1.0.0+build"));
-      assertEquals("v1", Names.labelValue("v1-._"));
-      assertEquals("a".repeat(62), Names.labelValue("a".repeat(62) + "-b"));
-    }
-
-    @Test
-    @DisplayName("service account: the name, else fullname when created, else default")
-    void serviceAccountName() {
-      assertEquals("custom", Names.serviceAccountName(true, "custom", "full"));
-      assertEquals("full", Names.serviceAccountName(true, "", "full"));
-      assertEquals("custom", Names.serviceAccountName(false, "custom", "full"));
-      assertEquals("default", Names.serviceAccountName(false, "", "full"));
-    }
-
     @Test
     @DisplayName("base job template ConfigMap: generated name, custom name or the existing one")
     void baseJobTemplateName() {
@@ -150,4 +75,3 @@ class NamesTest {
           + (existing.isEmpty() ? "" : "      " + existing);
     }
   }
-}

@@ -1,9 +1,13 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ApiMode;
+import dev.pwk.values.chart.ChartValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The API connection: settings of inactive modes, URL shape and API-key propagation. */
 final class ApiConfigRules implements Rule {
@@ -12,41 +16,37 @@ final class ApiConfigRules implements Rule {
   static final String URL_SCHEME = "api-config.url-scheme";
   static final String KEY_AS_ENV_VAR = "api-config.key-as-env-var";
 
-  private static final Map<String, String> BLOCKS =
-      Map.of(
-          "cloud", "/worker/cloudApiConfig",
-          "customerManagedCloud", "/worker/customerManagedCloudApiConfig",
-          "selfHostedServer", "/worker/selfHostedServerApiConfig");
-
-  /** basicAuth is honoured in every mode, so it is never inactive. */
-  private static final String BASIC_AUTH = "/worker/selfHostedServerApiConfig/basicAuth";
-
   @Override
   public void check(LintContext ctx, Report out) {
-    String mode = ctx.text("/worker/apiConfig");
-    String active = BLOCKS.get(mode);
-    if (active == null) {
+    ChartValues.Worker worker = ctx.chart().worker();
+    Optional<ApiMode> active = ApiMode.named(worker.apiConfig().text());
+    if (active.isEmpty()) {
       return; // the schema reports an unknown mode
     }
-    for (String block :
-        List.of(
-            "/worker/cloudApiConfig",
-            "/worker/customerManagedCloudApiConfig",
-            "/worker/selfHostedServerApiConfig")) {
-      if (!block.equals(active)) {
-        checkInactive(ctx, out, block, mode);
+    ApiMode mode = active.get();
+    // basicAuth is honoured in every mode, so it is never inactive.
+    String basicAuth = worker.selfHostedServerApiConfig().basicAuth().value().pointer();
+    for (ApiMode other : ApiMode.values()) {
+      if (other != mode) {
+        checkInactive(ctx, out, worker.apiConfigBlock(other).pointer(), mode.value(), basicAuth);
       }
     }
     switch (mode) {
-      case "cloud" -> url(ctx, out, active + "/cloudUrl", true);
-      case "customerManagedCloud" -> {
-        url(ctx, out, active + "/apiUrl", true);
-        url(ctx, out, active + "/cloudApiUrl", false);
-        url(ctx, out, active + "/cloudUiUrl", false);
+      case CLOUD -> url(ctx, out, worker.cloudApiConfig().cloudUrl().pointer(), true);
+      case CUSTOMER_MANAGED_CLOUD -> {
+        ChartValues.CustomerManagedCloudApiConfig cmc = worker.customerManagedCloudApiConfig();
+        url(ctx, out, cmc.apiUrl().pointer(), true);
+        url(ctx, out, cmc.cloudApiUrl().pointer(), false);
+        url(ctx, out, cmc.cloudUiUrl().pointer(), false);
       }
-      default -> url(ctx, out, active + "/apiUrl", false);
+      case SELF_HOSTED_SERVER ->
+          url(ctx, out, worker.selfHostedServerApiConfig().apiUrl().pointer(), false);
     }
-    String propagation = active + "/jobApiKeyPropagation";
+    Optional<ChartValues.CloudSettings> cloud = worker.cloudSettings(mode);
+    if (cloud.isEmpty()) {
+      return;
+    }
+    String propagation = cloud.get().jobApiKeyPropagation().pointer();
     if (ctx.text(propagation).equals("envVar")) {
       out.add(
           KEY_AS_ENV_VAR,
@@ -57,10 +57,11 @@ final class ApiConfigRules implements Rule {
     }
   }
 
-  private static void checkInactive(LintContext ctx, Report out, String block, String mode) {
+  private static void checkInactive(
+      LintContext ctx, Report out, String block, String mode, String basicAuth) {
     List<String> set = new ArrayList<>();
     collect(ctx.userTree().at(block), block, set);
-    set.removeIf(p -> Pointers.isAtOrBelow(p, BASIC_AUTH));
+    set.removeIf(p -> Pointers.isAtOrBelow(p, basicAuth));
     if (!set.isEmpty()) {
       List<String> shown = set.stream().map(ctx::display).toList();
       out.add(

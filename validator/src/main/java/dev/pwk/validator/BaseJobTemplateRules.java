@@ -1,8 +1,12 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Location;
 import dev.pwk.values.Origin;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
+import dev.pwk.values.chart.ChartValues;
+import dev.pwk.values.chart.GoTruth;
 import java.util.Optional;
 
 /**
@@ -18,47 +22,47 @@ final class BaseJobTemplateRules implements Rule {
   static final String BOTH_SET = "base-job-template.both-set";
   static final String NOT_CHECKED = "base-job-template.not-checked";
 
-  private static final String BJT = "/worker/config/baseJobTemplate";
-  private static final String CONFIGURATION = BJT + "/configuration";
-  private static final String EXISTING = BJT + "/existingConfigMapName";
-
   @Override
   public void check(LintContext ctx, Report out) {
-    JsonNode c = ctx.node(CONFIGURATION);
-    boolean generated = LintContext.truthy(c);
-    if (ctx.truthy(EXISTING)) {
+    ChartValues.BaseJobTemplate template = ctx.chart().worker().config().baseJobTemplate();
+    String configuration = template.configuration().pointer();
+    String existing = template.existingConfigMapName().pointer();
+    JsonNode c = template.configuration().node();
+    boolean generated = GoTruth.truthy(c);
+    if (ctx.truthy(existing)) {
       if (generated) {
         out.add(
             BOTH_SET,
             Severity.INFO,
-            EXISTING,
-            ctx.at(EXISTING),
-            ctx.display(EXISTING),
-            ctx.display(CONFIGURATION));
+            existing,
+            ctx.at(existing),
+            ctx.display(existing),
+            ctx.display(configuration));
       } else {
         out.add(
             NOT_CHECKED,
             Severity.INFO,
-            EXISTING,
-            ctx.at(EXISTING),
-            ctx.display(EXISTING),
-            ctx.text(EXISTING));
+            existing,
+            ctx.at(existing),
+            ctx.display(existing),
+            ctx.text(existing));
       }
     }
     if (c.isTextual() && !c.textValue().isBlank()) {
-      checkText(ctx, out, c.textValue());
+      checkText(ctx, out, configuration, c.textValue());
     } else if (c.isObject() && !c.isEmpty()) {
-      JobTemplateCheck.check(c, new TemplateSite.Values(ctx, CONFIGURATION), out);
+      JobTemplateCheck.check(c, new TemplateSite.Values(ctx, configuration), out);
     }
   }
 
   /** A template given as JSON text: a file's content (--set-file) or a string in the values. */
-  private static void checkText(LintContext ctx, Report out, String text) {
-    Location valueAt = ctx.at(CONFIGURATION);
+  private static void checkText(
+      LintContext ctx, Report out, String configuration, String text) {
+    Location valueAt = ctx.at(configuration);
     String file = valueAt.file();
     long rank = valueAt.rank();
     TemplateSite.PositionMap map = TemplateSite.PositionMap.none();
-    Optional<Origin> origin = ctx.userOrigin(CONFIGURATION);
+    Optional<Origin> origin = ctx.userOrigin(configuration);
     if (origin.isPresent() && origin.get().kind() == Origin.Kind.SET_FILE) {
       String argument = origin.get().flagArgument();
       String path = argument.substring(argument.indexOf('=') + 1);
@@ -73,7 +77,7 @@ final class BaseJobTemplateRules implements Rule {
         map = YamlScalarPositions.of(lines, valueAt.line(), valueAt.column(), text);
       }
     }
-    String subject = ctx.display(CONFIGURATION);
+    String subject = ctx.display(configuration);
     JsonText json;
     try {
       json = JsonText.parse(text);
@@ -81,13 +85,13 @@ final class BaseJobTemplateRules implements Rule {
       Optional<JsonText.Position> mapped = map.apply(e.at());
       if (mapped.isPresent()) {
         Location at = new Location(file, mapped.get().line(), mapped.get().column(), rank);
-        out.add(INVALID_JSON, Severity.ERROR, CONFIGURATION, at, subject, e.getMessage());
+        out.add(INVALID_JSON, Severity.ERROR, configuration, at, subject, e.getMessage());
       } else {
         out.addKeyed(
             INVALID_JSON,
             MSG_INVALID_JSON_AT,
             Severity.ERROR,
-            CONFIGURATION,
+            configuration,
             valueAt,
             subject,
             e.getMessage(),
@@ -96,13 +100,13 @@ final class BaseJobTemplateRules implements Rule {
       }
       return;
     }
-    TemplateSite site = new TemplateSite.Text(json, file, rank, map, valueAt, CONFIGURATION);
+    TemplateSite site = new TemplateSite.Text(json, file, rank, map, valueAt, configuration);
     if (!json.root().isObject()) {
       out.addKeyed(
           INVALID_JSON,
           MSG_INVALID_JSON_NOT_OBJECT,
           Severity.ERROR,
-          CONFIGURATION,
+          configuration,
           site.at(""),
           subject,
           LintContext.typeName(json.root()));

@@ -1,6 +1,8 @@
 package dev.pwk.validator;
 
 import dev.pwk.values.Origin;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValues;
 
 /** Basic auth to a self-hosted server: where the credentials come from. */
 final class BasicAuthRules implements Rule {
@@ -9,53 +11,57 @@ final class BasicAuthRules implements Rule {
   static final String EMPTY = "basic-auth.empty";
   static final String UNUSED_SECRET = "basic-auth.unused-secret";
 
-  private static final String BASIC_AUTH = "/worker/selfHostedServerApiConfig/basicAuth";
-  private static final String ENABLED = BASIC_AUTH + "/enabled";
-  private static final String AUTH_STRING = BASIC_AUTH + "/authString";
-  private static final String EXISTING_SECRET = BASIC_AUTH + "/existingSecret";
-
   @Override
   public void check(LintContext ctx, Report out) {
+    ChartValues.BasicAuth basicAuth = ctx.chart().worker().selfHostedServerApiConfig().basicAuth();
+    String enabled = basicAuth.enabled().pointer();
+    String authString = basicAuth.authString().pointer();
+    String existingSecret = basicAuth.existingSecret().pointer();
     // Only a well-typed flag is interpreted; a string "true" is a schema finding already.
-    boolean existing = ctx.truthy(EXISTING_SECRET);
-    if (ctx.isFalse(ENABLED)) {
-      if (existing && ctx.userWrote(EXISTING_SECRET)) {
+    boolean existing = ctx.truthy(existingSecret);
+    if (ctx.isFalse(enabled)) {
+      if (existing && ctx.userWrote(existingSecret)) {
         out.add(
             UNUSED_SECRET,
             Severity.INFO,
-            EXISTING_SECRET,
-            ctx.at(EXISTING_SECRET),
-            ctx.display(EXISTING_SECRET),
-            ctx.display(ENABLED));
+            existingSecret,
+            ctx.at(existingSecret),
+            ctx.display(existingSecret),
+            ctx.display(enabled));
       }
       return;
     }
-    if (!ctx.isTrue(ENABLED)) {
+    if (!ctx.isTrue(enabled)) {
       return;
     }
-    var origin = ctx.userOrigin(AUTH_STRING);
-    if (origin.isPresent() && origin.get().kind() == Origin.Kind.FILE && ctx.truthy(AUTH_STRING)) {
+    var origin = ctx.userOrigin(authString);
+    if (origin.isPresent() && origin.get().kind() == Origin.Kind.FILE && ctx.truthy(authString)) {
       out.add(
           AUTH_STRING_IN_FILE,
           Severity.WARNING,
-          AUTH_STRING,
-          ctx.at(AUTH_STRING),
-          ctx.display(AUTH_STRING),
-          ctx.display(EXISTING_SECRET));
+          authString,
+          ctx.at(authString),
+          ctx.display(authString),
+          ctx.display(existingSecret));
     }
     if (existing) {
       return;
     }
-    if (!ctx.truthy(AUTH_STRING)) {
-      out.add(EMPTY, Severity.WARNING, AUTH_STRING, ctx.at(AUTH_STRING), ctx.display(BASIC_AUTH));
-    } else if (!ctx.userWrote(AUTH_STRING)) {
+    if (!ctx.truthy(authString)) {
+      out.add(
+          EMPTY,
+          Severity.WARNING,
+          authString,
+          ctx.at(authString),
+          ctx.display(basicAuth.value().pointer()));
+    } else if (!ctx.userWrote(authString)) {
       out.add(
           DEFAULT_CREDENTIALS,
           Severity.WARNING,
-          ENABLED,
-          ctx.at(ENABLED),
-          ctx.display(AUTH_STRING),
-          ctx.display(EXISTING_SECRET));
+          enabled,
+          ctx.at(enabled),
+          ctx.display(authString),
+          ctx.display(existingSecret));
     }
   }
 }

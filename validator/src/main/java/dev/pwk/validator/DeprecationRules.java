@@ -1,23 +1,26 @@
 package dev.pwk.validator;
 
-import java.util.Map;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 
 /** Keys the chart still honours but has deprecated. */
 final class DeprecationRules implements Rule {
   static final String DEPRECATED = "values.deprecated";
 
-  private static final Map<String, String> REPLACEMENTS =
-      Map.of(
-          "/worker/extraEnvVarsCM", "worker.extraEnvVarsCMs",
-          "/worker/extraEnvVarsSecret", "worker.extraEnvVarsSecrets");
-
   @Override
   public void check(LintContext ctx, Report out) {
-    REPLACEMENTS.forEach(
-        (p, replacement) -> {
-          if (ctx.truthy(p)) {
-            out.add(DEPRECATED, Severity.WARNING, p, ctx.atKey(p), ctx.display(p), replacement);
-          }
-        });
+    ChartValues.Worker worker = ctx.chart().worker();
+    deprecated(ctx, out, worker.extraEnvVarsCM(), worker.extraEnvVarsCMs());
+    deprecated(ctx, out, worker.extraEnvVarsSecret(), worker.extraEnvVarsSecrets());
+  }
+
+  private static void deprecated(
+      LintContext ctx, Report out, ChartValue value, ChartValue replacement) {
+    if (value.truthy()) {
+      String p = value.pointer();
+      String instead = ctx.display(replacement.pointer());
+      out.add(DEPRECATED, Severity.WARNING, p, ctx.atKey(p), ctx.display(p), instead);
+    }
   }
 }

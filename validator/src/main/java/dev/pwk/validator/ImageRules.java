@@ -1,6 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValuesContract;
+import dev.pwk.values.chart.ChartValues;
 import java.util.Locale;
 
 /**
@@ -12,34 +14,34 @@ final class ImageRules implements Rule {
   static final String MUTABLE_TAG = "image.mutable-tag";
   static final String NOT_PREFECT_3 = "image.not-prefect-3";
 
-  private static final String TAG = "/worker/image/prefectTag";
-  private static final String REPOSITORY = "/worker/image/repository";
   private static final String PREFECT_IMAGE = "prefecthq/prefect";
 
   @Override
   public void check(LintContext ctx, Report out) {
-    if (!ctx.node(TAG).isTextual()) {
+    ChartValues.Image image = ctx.chart().worker().image();
+    String tagPointer = image.prefectTag().pointer();
+    if (!ctx.node(tagPointer).isTextual()) {
       return;
     }
-    String tag = ctx.text(TAG);
+    String tag = ctx.text(tagPointer);
     if (tag.isEmpty() || tag.toLowerCase(Locale.ROOT).equals("latest")) {
       out.add(
           MUTABLE_TAG,
           Severity.WARNING,
-          TAG,
-          ctx.at(TAG),
-          ctx.display(TAG),
-          ctx.show(TAG, ctx.node(TAG)),
+          tagPointer,
+          ctx.at(tagPointer),
+          ctx.display(tagPointer),
+          ctx.show(tagPointer, ctx.node(tagPointer)),
           example());
-    } else if (isPrefectImage(ctx.text(REPOSITORY))
+    } else if (isPrefectImage(image.repository().text())
         && !tag.equals("3") && !tag.startsWith("3.") && !tag.startsWith("3-")) {
       out.add(
           NOT_PREFECT_3,
           Severity.WARNING,
-          TAG,
-          ctx.at(TAG),
-          ctx.display(TAG),
-          ctx.show(TAG, ctx.node(TAG)),
+          tagPointer,
+          ctx.at(tagPointer),
+          ctx.display(tagPointer),
+          ctx.show(tagPointer, ctx.node(tagPointer)),
           example());
     }
   }

@@ -1,6 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,22 +35,24 @@ final class LabelRules implements Rule {
 
   @Override
   public void check(LintContext ctx, Report out) {
-    checkLabels(ctx, out, "/commonLabels", Map.of());
+    ChartValues chart = ctx.chart();
+    boolean pdb = chart.worker().podDisruptionBudget().truthy();
+    checkLabels(ctx, out, chart.commonLabels(), Map.of(), pdb);
     Map<String, String> selector =
         Map.of(
             "app.kubernetes.io/name", ctx.chartLabelName(),
             "app.kubernetes.io/instance", ctx.release().name(),
             "app.kubernetes.io/component", "worker");
-    checkLabels(ctx, out, "/worker/podLabels", selector);
-    checkAnnotations(ctx, out, "/commonAnnotations");
-    checkAnnotations(ctx, out, "/worker/podAnnotations");
-    checkAnnotations(ctx, out, "/serviceAccount/annotations");
+    checkLabels(ctx, out, chart.worker().podLabels(), selector, pdb);
+    checkAnnotations(ctx, out, chart.commonAnnotations());
+    checkAnnotations(ctx, out, chart.worker().podAnnotations());
+    checkAnnotations(ctx, out, chart.serviceAccount().annotations());
   }
 
   private static void checkLabels(
-      LintContext ctx, Report out, String map, Map<String, String> selector) {
-    boolean pdb = ctx.truthy("/worker/podDisruptionBudget");
-    for (Map.Entry<String, JsonNode> e : ctx.node(map).properties()) {
+      LintContext ctx, Report out, ChartValue labels, Map<String, String> selector, boolean pdb) {
+    String map = labels.pointer();
+    for (Map.Entry<String, JsonNode> e : labels.node().properties()) {
       String key = e.getKey();
       JsonNode value = e.getValue();
       String p = Pointers.child(map, key);
@@ -93,8 +98,9 @@ final class LabelRules implements Rule {
     return true;
   }
 
-  private static void checkAnnotations(LintContext ctx, Report out, String map) {
-    for (Map.Entry<String, JsonNode> e : ctx.node(map).properties()) {
+  private static void checkAnnotations(LintContext ctx, Report out, ChartValue annotations) {
+    String map = annotations.pointer();
+    for (Map.Entry<String, JsonNode> e : annotations.node().properties()) {
       String key = e.getKey();
       String p = Pointers.child(map, key);
       if (key.contains("{{")) {

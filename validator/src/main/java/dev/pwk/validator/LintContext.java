@@ -1,29 +1,30 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Release;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Location;
 import dev.pwk.values.Origin;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValuesContract;
+import dev.pwk.values.chart.ChartNames;
+import dev.pwk.values.chart.ChartValues;
+import dev.pwk.values.chart.GoTruth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * What a rule sees: the values with their origins, the lint mode and the release, plus the helpers
- * every rule needs (Go truthiness, locations, display paths, the chart's computed names).
+ * What a rule sees: the values with their origins, read through the chart model ({@link #chart()}),
+ * the lint mode and the release, plus the helpers every rule needs (locations, display paths, the
+ * chart's computed names).
  */
 final class LintContext {
-  static final String CHART_NAME = "prefect-worker";
-
-  /** {@code common.names.fullname}'s cleaning of the release name. */
-  private static final Pattern RELEASE_CLEANUP = Pattern.compile("(-?[^a-z\\d\\-])+-?");
-
   private static final int MAX_SHOWN = 60;
 
   private final LoadedValues values;
+  private final ChartValues chart;
   private final LintMode mode;
   private final Release release;
   private final Map<String, Integer> fileRanks = new HashMap<>();
@@ -31,12 +32,18 @@ final class LintContext {
 
   LintContext(LoadedValues values, LintMode mode, Release release) {
     this.values = values;
+    this.chart = ChartValues.of(values.tree());
     this.mode = mode;
     this.release = release;
     List<SourceText> sources = values.sources();
     for (int i = 0; i < sources.size(); i++) {
       fileRanks.putIfAbsent(sources.get(i).name(), i);
     }
+  }
+
+  /** The merged values as the chart reads them; rules take their pointers from here. */
+  ChartValues chart() {
+    return chart;
   }
 
   LintMode mode() {
@@ -72,25 +79,9 @@ final class LintContext {
     return n.isTextual() ? n.textValue() : "";
   }
 
-  /** Go-template truthiness, which decides every {@code if} in the chart. */
+  /** Go-template truthiness ({@link GoTruth}), which decides every {@code if} in the chart. */
   boolean truthy(String pointer) {
-    return truthy(node(pointer));
-  }
-
-  static boolean truthy(JsonNode n) {
-    if (n == null || n.isMissingNode() || n.isNull()) {
-      return false;
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isNumber()) {
-      return n.doubleValue() != 0;
-    }
-    if (n.isTextual()) {
-      return !n.textValue().isEmpty();
-    }
-    return n.size() > 0;
+    return GoTruth.truthy(node(pointer));
   }
 
   /** True when the value at the pointer is the boolean {@code true}. */
@@ -251,33 +242,23 @@ final class LintContext {
     return "null";
   }
 
-  /** {@code common.names.name}: nameOverride or the chart name, cut to 63, one dash trimmed. */
+  /** {@code common.names.name}: nameOverride or the chart name, cut to 63 bytes. */
   String chartLabelName() {
-    String override = text("/nameOverride");
-    return cut63(override.isEmpty() ? CHART_NAME : override);
+    return ChartNames.name(chart.nameOverride().text(), chartName());
   }
 
   /** {@code common.names.fullname}, as the chart computes it for this release. */
   String fullname() {
-    String override = text("/fullnameOverride");
-    if (!override.isEmpty()) {
-      return cut63(override);
-    }
-    return cut63(generatedFullname());
+    return ChartNames.fullname(
+        chart.fullnameOverride().text(), chart.nameOverride().text(), chartName(), release.name());
   }
 
-  /** The fullname before the 63-character cut, when fullnameOverride is empty. */
+  /** The fullname before the 63-byte cut, when fullnameOverride is empty. */
   String generatedFullname() {
-    String override = text("/nameOverride");
-    String name = override.isEmpty() ? CHART_NAME : override;
-    String rel =
-        RELEASE_CLEANUP.matcher(release.name().toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
-    return rel.contains(name) ? rel : rel + "-" + name;
+    return ChartNames.generatedFullname(chart.nameOverride().text(), chartName(), release.name());
   }
 
-  /** Cut to 63 characters, then one trailing dash removed, as the Bitnami helpers do. */
-  static String cut63(String s) {
-    String cut = s.length() > 63 ? s.substring(0, 63) : s;
-    return cut.endsWith("-") ? cut.substring(0, cut.length() - 1) : cut;
+  private static String chartName() {
+    return ValuesContract.chart().name();
   }
 }

@@ -1,6 +1,9 @@
 package dev.pwk.validator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartNames;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.util.List;
 
 /**
@@ -13,41 +16,50 @@ final class NameRules implements Rule {
   static final String TRUNCATED = "names.truncated";
   static final String GENERATED_INVALID = "names.generated-invalid";
 
-  private record Named(String pointer, K8sNames syntax) {}
+  private record Named(String pointer, K8sNames syntax) {
+    Named(ChartValue value, K8sNames syntax) {
+      this(value.pointer(), syntax);
+    }
+  }
 
   /** Values used verbatim as names. */
-  private static final List<Named> PLAIN =
-      List.of(
-          new Named("/serviceAccount/name", K8sNames.DNS_SUBDOMAIN),
-          new Named("/role/namespace", K8sNames.DNS_LABEL),
-          new Named("/worker/config/baseJobTemplate/name", K8sNames.DNS_SUBDOMAIN),
-          new Named("/worker/config/baseJobTemplate/existingConfigMapName", K8sNames.DNS_SUBDOMAIN),
-          new Named(
-              "/worker/selfHostedServerApiConfig/basicAuth/existingSecret", K8sNames.DNS_SUBDOMAIN),
-          new Named("/worker/cloudApiConfig/apiKeySecret/name", K8sNames.DNS_SUBDOMAIN),
-          new Named("/worker/cloudApiConfig/apiKeySecret/key", K8sNames.CONFIG_KEY),
-          new Named(
-              "/worker/customerManagedCloudApiConfig/apiKeySecret/name", K8sNames.DNS_SUBDOMAIN),
-          new Named("/worker/customerManagedCloudApiConfig/apiKeySecret/key", K8sNames.CONFIG_KEY));
+  private static List<Named> plain(ChartValues chart) {
+    ChartValues.Worker worker = chart.worker();
+    ChartValues.BaseJobTemplate template = worker.config().baseJobTemplate();
+    ChartValues.ApiKeySecret cloudKey = worker.cloudApiConfig().apiKeySecret();
+    ChartValues.ApiKeySecret cmcKey = worker.customerManagedCloudApiConfig().apiKeySecret();
+    return List.of(
+        new Named(chart.serviceAccount().name(), K8sNames.DNS_SUBDOMAIN),
+        new Named(chart.role().namespace(), K8sNames.DNS_LABEL),
+        new Named(template.name(), K8sNames.DNS_SUBDOMAIN),
+        new Named(template.existingConfigMapName(), K8sNames.DNS_SUBDOMAIN),
+        new Named(
+            worker.selfHostedServerApiConfig().basicAuth().existingSecret(),
+            K8sNames.DNS_SUBDOMAIN),
+        new Named(cloudKey.name(), K8sNames.DNS_SUBDOMAIN),
+        new Named(cloudKey.key(), K8sNames.CONFIG_KEY),
+        new Named(cmcKey.name(), K8sNames.DNS_SUBDOMAIN),
+        new Named(cmcKey.key(), K8sNames.CONFIG_KEY));
+  }
 
   @Override
   public void check(LintContext ctx, Report out) {
-    // Overrides are cut to 63 characters (one trailing dash trimmed) before use.
-    checkCut(ctx, out, "/fullnameOverride", K8sNames.OBJECT_AND_LABEL);
-    checkCut(ctx, out, "/nameOverride", K8sNames.LABEL_VALUE);
-    checkCut(ctx, out, "/namespaceOverride", K8sNames.DNS_LABEL);
-    if (!ctx.truthy("/fullnameOverride")) {
+    ChartValues chart = ctx.chart();
+    // Overrides are cut to 63 bytes (one trailing dash trimmed) before use.
+    checkCut(ctx, out, chart.fullnameOverride().pointer(), K8sNames.OBJECT_AND_LABEL);
+    checkCut(ctx, out, chart.nameOverride().pointer(), K8sNames.LABEL_VALUE);
+    checkCut(ctx, out, chart.namespaceOverride().pointer(), K8sNames.DNS_LABEL);
+    if (!chart.fullnameOverride().truthy()) {
       checkGenerated(ctx, out);
     }
-    for (Named n : PLAIN) {
+    for (Named n : plain(chart)) {
       String value = ctx.text(n.pointer());
       if (!value.isEmpty() && !n.syntax().accepts(value)) {
         invalid(ctx, out, n.pointer(), value, n.syntax());
       }
     }
-    JsonNode secrets = ctx.node("/worker/image/pullSecrets");
-    for (int i = 0; i < secrets.size(); i++) {
-      String p = Pointers.child("/worker/image/pullSecrets", i);
+    for (ChartValue secret : chart.worker().image().pullSecrets().items()) {
+      String p = secret.pointer();
       String value = ctx.text(p);
       if (!value.isEmpty() && !K8sNames.DNS_SUBDOMAIN.accepts(value)) {
         invalid(ctx, out, p, value, K8sNames.DNS_SUBDOMAIN);
@@ -60,15 +72,15 @@ final class NameRules implements Rule {
     if (value.isEmpty()) {
       return;
     }
-    String used = LintContext.cut63(value);
-    if (value.length() > 63) {
+    String used = ChartNames.cut63(value);
+    if (ChartNames.isCut(value)) {
       out.add(
           TRUNCATED,
           Severity.WARNING,
           pointer,
           ctx.at(pointer),
           ctx.display(pointer),
-          value.length(),
+          ChartNames.utf8Length(value),
           used);
     }
     if (!syntax.accepts(used)) {
@@ -90,10 +102,12 @@ final class NameRules implements Rule {
 
   /** With fullnameOverride empty the chart builds the name from the release and nameOverride. */
   private static void checkGenerated(LintContext ctx, Report out) {
+    ChartValues chart = ctx.chart();
     String generated = ctx.generatedFullname();
-    String used = LintContext.cut63(generated);
-    String cause = ctx.truthy("/nameOverride") ? "/nameOverride" : "/fullnameOverride";
-    if (generated.length() > 63) {
+    String used = ChartNames.cut63(generated);
+    String nameOverride = chart.nameOverride().pointer();
+    String cause = ctx.truthy(nameOverride) ? nameOverride : chart.fullnameOverride().pointer();
+    if (ChartNames.isCut(generated)) {
       out.addKeyed(
           TRUNCATED,
           TRUNCATED + ".generated",
@@ -101,13 +115,13 @@ final class NameRules implements Rule {
           cause,
           ctx.at(cause),
           generated,
-          generated.length(),
+          ChartNames.utf8Length(generated),
           used,
           ctx.release().name());
     }
     if (!K8sNames.OBJECT_AND_LABEL.accepts(used)
-        && !(cause.equals("/nameOverride")
-            && !K8sNames.LABEL_VALUE.accepts(LintContext.cut63(ctx.text(cause))))) {
+        && !(cause.equals(nameOverride)
+            && !K8sNames.LABEL_VALUE.accepts(ChartNames.cut63(ctx.text(cause))))) {
       out.add(
           GENERATED_INVALID,
           Severity.WARNING,

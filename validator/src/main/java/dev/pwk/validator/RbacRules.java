@@ -1,5 +1,9 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
+
 /** The ServiceAccount, Role and RoleBinding the chart does (or does not) create. */
 final class RbacRules implements Rule {
   static final String CLUSTER_WIDE_OBSERVER = "rbac.cluster-wide-observer";
@@ -8,25 +12,28 @@ final class RbacRules implements Rule {
 
   @Override
   public void check(LintContext ctx, Report out) {
-    String observer = "/worker/config/observerClusterWide";
+    ChartValues chart = ctx.chart();
+    String observer = chart.worker().config().observerClusterWide().pointer();
     if (ctx.isTrue(observer)) {
       out.add(
           CLUSTER_WIDE_OBSERVER, Severity.INFO, observer, ctx.at(observer), ctx.display(observer));
     }
-    if (ctx.isTrue("/rolebinding/create") && ctx.isFalse("/role/create")) {
+    ChartValue roleCreate = chart.role().create();
+    if (chart.rolebinding().create().isTrue() && roleCreate.isFalse()) {
       out.add(
           BINDING_WITHOUT_ROLE,
           Severity.INFO,
-          "/role/create",
-          ctx.at("/role/create"),
+          roleCreate.pointer(),
+          ctx.at(roleCreate.pointer()),
           ctx.fullname());
     }
-    if (ctx.isFalse("/serviceAccount/create") && !ctx.truthy("/serviceAccount/name")) {
+    ChartValues.ServiceAccount account = chart.serviceAccount();
+    if (account.create().isFalse() && !account.name().truthy()) {
       out.add(
           DEFAULT_SERVICE_ACCOUNT,
           Severity.INFO,
-          "/serviceAccount/create",
-          ctx.at("/serviceAccount/create"));
+          account.create().pointer(),
+          ctx.at(account.create().pointer()));
     }
   }
 }

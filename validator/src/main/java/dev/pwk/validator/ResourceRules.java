@@ -1,5 +1,9 @@
 package dev.pwk.validator;
 
+import dev.pwk.kube.Quantity;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +17,15 @@ final class ResourceRules implements Rule {
   static final String REQUEST_ABOVE_LIMIT = "resources.request-above-limit";
   static final String MEMORY_MILLIBYTES = "resources.memory-millibytes";
 
-  private static final List<String> CONTAINERS =
-      List.of("/worker/resources", "/worker/initContainer/resources");
   private static final List<String> RESOURCES = List.of("cpu", "memory", "ephemeral-storage");
 
   @Override
   public void check(LintContext ctx, Report out) {
-    for (String container : CONTAINERS) {
+    ChartValues.Worker worker = ctx.chart().worker();
+    for (ChartValue container : List.of(worker.resources(), worker.initContainer().resources())) {
       for (String resource : RESOURCES) {
-        String request = container + "/requests/" + resource;
-        String limit = container + "/limits/" + resource;
+        String request = container.child("requests").child(resource).pointer();
+        String limit = container.child("limits").child(resource).pointer();
         Optional<BigDecimal> r = quantity(ctx, out, request, resource);
         Optional<BigDecimal> l = quantity(ctx, out, limit, resource);
         if (r.isPresent() && l.isPresent() && r.get().compareTo(l.get()) > 0) {

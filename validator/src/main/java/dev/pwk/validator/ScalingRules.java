@@ -1,9 +1,12 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.IntOrPercent;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Replicas, the HorizontalPodAutoscaler and the PodDisruptionBudget. */
 final class ScalingRules implements Rule {
@@ -16,27 +19,29 @@ final class ScalingRules implements Rule {
   static final String PDB_BLOCKS_EVICTION = "pdb.blocks-eviction";
   static final String PDB_UNKNOWN_KEY = "pdb.unknown-key";
 
-  private static final String HPA = "/worker/autoscaling";
-  private static final String PDB = "/worker/podDisruptionBudget";
-  private static final Pattern PERCENT = Pattern.compile("[0-9]{1,9}%");
   private static final List<String> PDB_KEYS =
       List.of("minAvailable", "maxUnavailable", "unhealthyPodEvictionPolicy");
 
   @Override
   public void check(LintContext ctx, Report out) {
-    boolean hpa = ctx.isTrue(HPA + "/enabled");
+    ChartValues.Worker worker = ctx.chart().worker();
+    ChartValues.Autoscaling autoscaling = worker.autoscaling();
+    boolean hpa = autoscaling.enabled().isTrue();
     if (hpa) {
-      checkAutoscaling(ctx, out);
+      checkAutoscaling(ctx, out, worker);
     }
-    if (ctx.truthy(PDB) && ctx.node(PDB).isObject()) {
-      JsonNode replicas = ctx.node(hpa ? HPA + "/minReplicas" : "/worker/replicaCount");
-      checkPdb(ctx, out, replicas.isIntegralNumber() ? replicas.intValue() : 1);
+    ChartValue pdb = worker.podDisruptionBudget();
+    if (pdb.truthy() && pdb.node().isObject()) {
+      JsonNode replicas = (hpa ? autoscaling.minReplicas() : worker.replicaCount()).node();
+      checkPdb(ctx, out, pdb.pointer(), replicas.isIntegralNumber() ? replicas.intValue() : 1);
     }
   }
 
-  private static void checkAutoscaling(LintContext ctx, Report out) {
-    String min = HPA + "/minReplicas";
-    String max = HPA + "/maxReplicas";
+  private static void checkAutoscaling(LintContext ctx, Report out, ChartValues.Worker worker) {
+    ChartValues.Autoscaling autoscaling = worker.autoscaling();
+    String hpa = autoscaling.value().pointer();
+    String min = autoscaling.minReplicas().pointer();
+    String max = autoscaling.maxReplicas().pointer();
     JsonNode minNode = ctx.node(min);
     JsonNode maxNode = ctx.node(max);
     if (minNode.isIntegralNumber() && minNode.bigIntegerValue().signum() < 1) {
@@ -54,34 +59,40 @@ final class ScalingRules implements Rule {
           ctx.display(max),
           maxNode.asText());
     }
-    if (ctx.userWrote("/worker/replicaCount")) {
+    String replicaCount = worker.replicaCount().pointer();
+    if (ctx.userWrote(replicaCount)) {
       out.add(
           REPLICA_COUNT_IGNORED,
           Severity.INFO,
-          "/worker/replicaCount",
-          ctx.at("/worker/replicaCount"),
-          ctx.display("/worker/replicaCount"));
+          replicaCount,
+          ctx.at(replicaCount),
+          ctx.display(replicaCount));
     }
-    if (!ctx.truthy(HPA + "/targetCPUUtilizationPercentage")
-        && !ctx.truthy(HPA + "/targetMemoryUtilizationPercentage")) {
-      out.add(NO_METRICS, Severity.INFO, HPA, ctx.atKey(HPA + "/enabled"), ctx.display(HPA));
+    if (!autoscaling.targetCPUUtilizationPercentage().truthy()
+        && !autoscaling.targetMemoryUtilizationPercentage().truthy()) {
+      String enabled = autoscaling.enabled().pointer();
+      out.add(NO_METRICS, Severity.INFO, hpa, ctx.atKey(enabled), ctx.display(hpa));
     }
   }
 
-  private static void checkPdb(LintContext ctx, Report out, int replicas) {
-    for (Iterator<String> it = ctx.node(PDB).fieldNames(); it.hasNext(); ) {
+  /**
+   * The PodDisruptionBudget's settings, which the chart copies into its spec: their keys are the
+   * Kubernetes object's.
+   */
+  private static void checkPdb(LintContext ctx, Report out, String pdb, int replicas) {
+    for (Iterator<String> it = ctx.node(pdb).fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!PDB_KEYS.contains(key)) {
-        String p = Pointers.child(PDB, key);
-        out.add(PDB_UNKNOWN_KEY, Severity.WARNING, p, ctx.atKey(p), ctx.display(PDB), key);
+        String p = Pointers.child(pdb, key);
+        out.add(PDB_UNKNOWN_KEY, Severity.WARNING, p, ctx.atKey(p), ctx.display(pdb), key);
       }
     }
-    String min = PDB + "/minAvailable";
-    String max = PDB + "/maxUnavailable";
+    String min = Pointers.child(pdb, "minAvailable");
+    String max = Pointers.child(pdb, "maxUnavailable");
     boolean hasMin = ctx.isSet(min);
     boolean hasMax = ctx.isSet(max);
     if (hasMin && hasMax) {
-      out.add(PDB_MIN_AND_MAX, Severity.ERROR, max, ctx.atKey(max), ctx.display(PDB));
+      out.add(PDB_MIN_AND_MAX, Severity.ERROR, max, ctx.atKey(max), ctx.display(pdb));
     }
     boolean minOk = !hasMin || intOrPercent(ctx, out, min);
     boolean maxOk = !hasMax || intOrPercent(ctx, out, max);
@@ -116,12 +127,10 @@ final class ScalingRules implements Rule {
     }
   }
 
-  /** Kubernetes takes a non-negative integer or a percentage string; reports anything else. */
+  /** A budget the API server accepts ({@link IntOrPercent}); reports anything else. */
   private static boolean intOrPercent(LintContext ctx, Report out, String p) {
     JsonNode n = ctx.node(p);
-    boolean ok =
-        (n.isIntegralNumber() && n.intValue() >= 0)
-            || (n.isTextual() && PERCENT.matcher(n.textValue()).matches());
+    boolean ok = IntOrPercent.isBudget(n);
     if (!ok) {
       out.add(PDB_INVALID_VALUE, Severity.ERROR, p, ctx.at(p), ctx.display(p), ctx.show(p, n));
     }
@@ -129,6 +138,6 @@ final class ScalingRules implements Rule {
   }
 
   private static int percent(String s) {
-    return Integer.parseInt(s.substring(0, s.length() - 1));
+    return IntOrPercent.percent(s).orElseThrow();
   }
 }

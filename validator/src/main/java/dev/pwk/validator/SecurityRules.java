@@ -1,6 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.util.List;
 
 /** Security contexts that give the worker more power than it needs. */
@@ -9,15 +12,16 @@ final class SecurityRules implements Rule {
   static final String PRIVILEGED = "security.privileged";
   static final String PRIVILEGE_ESCALATION = "security.privilege-escalation";
 
-  private static final List<String> CONTAINER_CONTEXTS =
-      List.of("/worker/containerSecurityContext", "/worker/initContainer/containerSecurityContext");
-  private static final String POD_CONTEXT = "/worker/podSecurityContext";
-
   @Override
   public void check(LintContext ctx, Report out) {
-    for (String c : List.of(POD_CONTEXT, CONTAINER_CONTEXTS.get(0), CONTAINER_CONTEXTS.get(1))) {
-      String nonRoot = c + "/runAsNonRoot";
-      String user = c + "/runAsUser";
+    ChartValues.Worker worker = ctx.chart().worker();
+    List<ChartValue> containerContexts =
+        List.of(
+            worker.containerSecurityContext(), worker.initContainer().containerSecurityContext());
+    for (ChartValue c :
+        List.of(worker.podSecurityContext(), containerContexts.get(0), containerContexts.get(1))) {
+      String nonRoot = c.child("runAsNonRoot").pointer();
+      String user = c.child("runAsUser").pointer();
       if (ctx.isFalse(nonRoot)) {
         out.add(
             RUN_AS_ROOT, Severity.WARNING, nonRoot, ctx.at(nonRoot), ctx.display(nonRoot), "false");
@@ -27,13 +31,13 @@ final class SecurityRules implements Rule {
         out.add(RUN_AS_ROOT, Severity.WARNING, user, ctx.at(user), ctx.display(user), "0");
       }
     }
-    for (String c : CONTAINER_CONTEXTS) {
-      String privileged = c + "/privileged";
+    for (ChartValue c : containerContexts) {
+      String privileged = c.child("privileged").pointer();
       if (ctx.isTrue(privileged)) {
         out.add(
             PRIVILEGED, Severity.WARNING, privileged, ctx.at(privileged), ctx.display(privileged));
       }
-      String escalation = c + "/allowPrivilegeEscalation";
+      String escalation = c.child("allowPrivilegeEscalation").pointer();
       if (ctx.isTrue(escalation)) {
         out.add(
             PRIVILEGE_ESCALATION,

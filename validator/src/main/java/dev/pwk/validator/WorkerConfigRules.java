@@ -1,6 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
+import dev.pwk.values.chart.ChartValue;
+import dev.pwk.values.chart.ChartValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +17,6 @@ final class WorkerConfigRules implements Rule {
   static final String JOB_NAMESPACE_IGNORED = "config.job-namespace-ignored";
   static final String LIVENESS_CONFIG_UNUSED = "liveness.config-unused";
 
-  private static final String CONFIG = "/worker/config";
-
   private static final List<String> PROBE_FIELDS =
       List.of(
           "initialDelaySeconds",
@@ -24,25 +25,17 @@ final class WorkerConfigRules implements Rule {
           "failureThreshold",
           "successThreshold");
 
-  /** Values that only reach the worker through the default argument list. */
-  private static final List<String> ARG_VALUES =
-      List.of(
-          CONFIG + "/type",
-          CONFIG + "/workQueues",
-          CONFIG + "/installPolicy",
-          CONFIG + "/name",
-          CONFIG + "/limit",
-          "/worker/extraArgs");
-
   @Override
   public void check(LintContext ctx, Report out) {
-    JsonNode limit = ctx.node(CONFIG + "/limit");
+    ChartValues.Worker worker = ctx.chart().worker();
+    ChartValues.WorkerConfig config = worker.config();
+    JsonNode limit = config.limit().node();
     if (limit.isIntegralNumber() && limit.longValue() < 0) {
-      String p = CONFIG + "/limit";
+      String p = config.limit().pointer();
       out.add(LIMIT_NOT_POSITIVE, Severity.ERROR, p, ctx.at(p), ctx.display(p), limit.asText());
     } else if (limit.isIntegralNumber() && limit.longValue() == 0) {
       // 0 is falsy in the template: the chart leaves --limit out, a valid worker with no limit.
-      String p = CONFIG + "/limit";
+      String p = config.limit().pointer();
       out.addKeyed(
           LIMIT_NOT_POSITIVE,
           LIMIT_NOT_POSITIVE + ".zero",
@@ -51,26 +44,26 @@ final class WorkerConfigRules implements Rule {
           ctx.at(p),
           ctx.display(p));
     }
-    checkQueues(ctx, out);
-    checkArgs(ctx, out);
-    if (ctx.isTrue(CONFIG + "/observerClusterWide") && ctx.truthy(CONFIG + "/jobNamespace")) {
-      String p = CONFIG + "/jobNamespace";
+    checkQueues(ctx, out, config.workQueues().pointer());
+    checkArgs(ctx, out, worker);
+    if (config.observerClusterWide().isTrue() && config.jobNamespace().truthy()) {
+      String p = config.jobNamespace().pointer();
       out.add(JOB_NAMESPACE_IGNORED, Severity.INFO, p, ctx.at(p), ctx.display(p));
     }
-    String probe = "/worker/livenessProbe";
-    if (ctx.isFalse(probe + "/enabled") && setsProbeField(ctx.userTree().at(probe + "/config"))) {
+    String probeConfig = worker.livenessProbe().config().pointer();
+    String probeEnabled = worker.livenessProbe().enabled().pointer();
+    if (ctx.isFalse(probeEnabled) && setsProbeField(ctx.userTree().at(probeConfig))) {
       out.add(
           LIVENESS_CONFIG_UNUSED,
           Severity.INFO,
-          probe + "/config",
-          ctx.atKey(probe + "/config"),
-          ctx.display(probe + "/config"),
-          ctx.display(probe + "/enabled"));
+          probeConfig,
+          ctx.atKey(probeConfig),
+          ctx.display(probeConfig),
+          ctx.display(probeEnabled));
     }
   }
 
-  private static void checkQueues(LintContext ctx, Report out) {
-    String queues = CONFIG + "/workQueues";
+  private static void checkQueues(LintContext ctx, Report out, String queues) {
     JsonNode list = ctx.node(queues);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
@@ -83,13 +76,15 @@ final class WorkerConfigRules implements Rule {
     }
   }
 
-  private static void checkArgs(LintContext ctx, Report out) {
-    String args = "/worker/args";
+  /** Values that only reach the worker through the default argument list, which args replaces. */
+  private static void checkArgs(LintContext ctx, Report out, ChartValues.Worker worker) {
+    String args = worker.args().pointer();
     if (!ctx.truthy(args)) {
       return;
     }
     List<String> ignored = new ArrayList<>();
-    for (String p : ARG_VALUES) {
+    for (ChartValue value : worker.defaultArgumentValues()) {
+      String p = value.pointer();
       if (ctx.userWrote(p) && ctx.truthy(p)) {
         ignored.add(ctx.display(p));
       }

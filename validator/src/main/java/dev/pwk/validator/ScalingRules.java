@@ -18,7 +18,7 @@ final class ScalingRules implements Rule {
 
   private static final String HPA = "/worker/autoscaling";
   private static final String PDB = "/worker/podDisruptionBudget";
-  private static final Pattern PERCENT = Pattern.compile("[0-9]{1,9}%");
+  private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}%");
   private static final List<String> PDB_KEYS =
       List.of("minAvailable", "maxUnavailable", "unhealthyPodEvictionPolicy");
 
@@ -116,12 +116,17 @@ final class ScalingRules implements Rule {
     }
   }
 
-  /** Kubernetes takes a non-negative integer or a percentage string; reports anything else. */
+  /**
+   * Kubernetes takes a non-negative integer or a percentage string up to 100% (the API server
+   * rejects more, as {@code pwk template --validate} does); reports anything else.
+   */
   private static boolean intOrPercent(LintContext ctx, Report out, String p) {
     JsonNode n = ctx.node(p);
     boolean ok =
         (n.isIntegralNumber() && n.intValue() >= 0)
-            || (n.isTextual() && PERCENT.matcher(n.textValue()).matches());
+            || (n.isTextual()
+                && PERCENT.matcher(n.textValue()).matches()
+                && percent(n.textValue()) <= 100);
     if (!ok) {
       out.add(PDB_INVALID_VALUE, Severity.ERROR, p, ctx.at(p), ctx.display(p), ctx.show(p, n));
     }

@@ -2,10 +2,10 @@ package dev.pwk.cli;
 
 import dev.pwk.pipeline.Pipeline;
 import dev.pwk.pipeline.PipelineResult;
-import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.ReportFormat;
 import dev.pwk.validator.ReportWriter;
+import dev.pwk.values.Finding;
 import dev.pwk.values.SourceText;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.pwk.cli;
 
+import dev.pwk.kube.Release;
 import dev.pwk.pipeline.Pipeline;
 import dev.pwk.pipeline.PipelineRequest;
 import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.validator.LintTarget;
-import dev.pwk.validator.Release;
 import dev.pwk.values.ValueInputs;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.pwk.cli;
 
 import dev.pwk.docs.DocsCheck;
 import dev.pwk.values.ChartHistory;
-import dev.pwk.values.InputProblem;
+import dev.pwk.values.Finding;
 import dev.pwk.values.Migration;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesMigrator;
@@ -88,7 +88,7 @@ final class MigrateCommand implements Callable<Integer> {
       try {
         m = migrator.migrate(file.toString(), read(file), from);
       } catch (ValuesException e) {
-        for (InputProblem p : e.problems()) {
+        for (Finding p : e.problems()) {
           err.println(p);
         }
         exit = ExitCodes.USAGE;

@@ -3,7 +3,7 @@ package dev.pwk.cli;
 import dev.pwk.validator.LintTarget;
 import dev.pwk.validator.ReportFormat;
 import dev.pwk.validator.ReportWriter;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

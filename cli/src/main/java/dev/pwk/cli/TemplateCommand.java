@@ -1,12 +1,12 @@
 package dev.pwk.cli;
 
+import dev.pwk.kube.Release;
 import dev.pwk.pipeline.Pipeline;
 import dev.pwk.pipeline.PipelineRequest;
 import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.RenderedObject;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.Release;
 import dev.pwk.values.ValueInputs;
 import java.io.PrintWriter;
 import java.io.StringWriter;

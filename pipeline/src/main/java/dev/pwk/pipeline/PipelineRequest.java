@@ -1,7 +1,7 @@
 package dev.pwk.pipeline;
 
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
-import dev.pwk.validator.Release;
 import dev.pwk.values.ValueInputs;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package dev.pwk.pipeline;
 
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.SecretValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import java.util.List;
 import java.util.Optional;

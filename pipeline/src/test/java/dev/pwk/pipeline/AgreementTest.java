@@ -3,12 +3,12 @@ package dev.pwk.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.Renderer;
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Release;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesLoader;
 import dev.pwk.values.testing.ConformanceCase;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Release;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.testing.ConformanceCase;
 import java.io.IOException;

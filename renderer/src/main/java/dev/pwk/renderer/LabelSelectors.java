@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.KubeSyntax;
 import java.util.Map;
 import java.util.Set;
 

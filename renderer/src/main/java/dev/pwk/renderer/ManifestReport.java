@@ -1,7 +1,7 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

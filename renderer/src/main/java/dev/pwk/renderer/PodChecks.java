@@ -1,7 +1,8 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pwk.validator.Quantity;
+import dev.pwk.kube.KubeSyntax;
+import dev.pwk.kube.Quantity;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;

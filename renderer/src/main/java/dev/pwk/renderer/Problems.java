@@ -1,10 +1,10 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.Origin;
 import dev.pwk.values.SecretValues;
+import dev.pwk.values.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.KubeSyntax;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,12 +1,13 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.Release;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The render context that does not come from values, like the arguments of {@code helm template}.
  *
- * @param releaseName the Helm release name; must be a valid Helm release name
+ * @param releaseName the Helm release name; must be a valid Helm release name ({@link
+ *     Release#nameProblem})
  * @param namespace the release namespace ({@code -n})
  * @param capabilities the assumed cluster version and API versions
  * @param clusterUid the cluster UID to use when {@code worker.clusterUid} is empty; Helm looks up
@@ -15,24 +16,16 @@ import java.util.regex.Pattern;
 public record RenderOptions(
     String releaseName, String namespace, KubeCapabilities capabilities, String clusterUid) {
 
-  /** Helm's rule for release names (a DNS-1123 subdomain of at most 53 characters). */
-  private static final Pattern RELEASE_NAME =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
-  private static final int MAX_RELEASE_NAME = 53;
-
   public RenderOptions {
     Objects.requireNonNull(releaseName, "releaseName");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(capabilities, "capabilities");
     Objects.requireNonNull(clusterUid, "clusterUid");
-    if (!isValidReleaseName(releaseName)) {
-      throw new IllegalArgumentException(
-          "invalid release name \""
-              + releaseName
-              + "\": it must be at most 53 lower-case letters, digits, '-' or '.', and start and"
-              + " end with a letter or digit");
-    }
+    Release.nameProblem(releaseName)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
     if (namespace.isEmpty()) {
       throw new IllegalArgumentException("namespace must not be empty");
     }
@@ -45,11 +38,6 @@ public record RenderOptions(
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** True when Helm would accept {@code name} as a release name. */
-  public static boolean isValidReleaseName(String name) {
-    return name.length() <= MAX_RELEASE_NAME && RELEASE_NAME.matcher(name).matches();
   }
 
   /** Builds {@link RenderOptions}; every setting has Helm's offline default. */

@@ -1,7 +1,7 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
 import dev.pwk.values.ChartInfo;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValuesContract;
 import io.fabric8.kubernetes.api.model.ConfigMap;

@@ -1,6 +1,6 @@
 package dev.pwk.renderer;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import java.util.List;
 
 /**

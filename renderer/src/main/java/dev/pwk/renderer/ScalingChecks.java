@@ -1,9 +1,9 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.IntOrPercent;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The HorizontalPodAutoscaler and PodDisruptionBudget (§4.8): the fields the API server requires,
@@ -18,7 +18,6 @@ final class ScalingChecks {
       Set.of("Resource", "Pods", "Object", "External", "ContainerResource");
   private static final Set<String> TARGET_TYPES = Set.of("Utilization", "Value", "AverageValue");
   private static final Set<String> EVICTION_POLICIES = Set.of("IfHealthyBudget", "AlwaysAllow");
-  private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}%");
 
   private ScalingChecks() {}
 
@@ -94,15 +93,10 @@ final class ScalingChecks {
     }
   }
 
-  /** {@code minAvailable} or {@code maxUnavailable}: a non-negative integer or a percentage. */
+  /** {@code minAvailable} or {@code maxUnavailable}: as {@link IntOrPercent#isBudget}. */
   private static void budget(FieldChecks c, Value at) {
     JsonNode n = at.node();
-    boolean ok =
-        at.isNull()
-            || (n.isIntegralNumber() && n.longValue() >= 0)
-            || (n.isTextual()
-                && PERCENT.matcher(n.textValue()).matches()
-                && Integer.parseInt(n.textValue().substring(0, n.textValue().length() - 1)) <= 100);
+    boolean ok = at.isNull() || IntOrPercent.isBudget(n);
     if (!ok) {
       c.error(at, FieldChecks.INVALID_VALUE, FieldChecks.INVALID_VALUE + ".pdb-budget", n.asText());
     }

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pwk.kube.Suggestions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads each rendered object back into its fabric8 class the way a strict API server decodes it,
@@ -37,8 +37,6 @@ final class UnknownFields {
 
   /** The reader attribute under which the current run collects unknown fields. */
   private static final Object SINK = UnknownFields.class;
-
-  private static final int MAX_SUGGESTION_DISTANCE = 2;
 
   private static final ObjectMapper STRICT =
       JsonMapper.builder()
@@ -144,41 +142,7 @@ final class UnknownFields {
     if (known == null) {
       return null;
     }
-    String best = null;
-    int bestDistance = MAX_SUGGESTION_DISTANCE + 1;
-    for (Object k : known) {
-      String candidate = k.toString();
-      int d = distance(name, candidate);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  /** Levenshtein distance, case-insensitive, since case slips are the commonest typo. */
-  private static int distance(String a, String b) {
-    String x = a.toLowerCase(Locale.ROOT);
-    String y = b.toLowerCase(Locale.ROOT);
-    if (Math.abs(x.length() - y.length()) > MAX_SUGGESTION_DISTANCE) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[y.length() + 1];
-    int[] cur = new int[y.length() + 1];
-    for (int j = 0; j <= y.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= x.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= y.length(); j++) {
-        int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] swap = prev;
-      prev = cur;
-      cur = swap;
-    }
-    return prev[y.length()];
+    List<String> names = known.stream().map(Object::toString).toList();
+    return Suggestions.closest(name, names).orElse(null);
   }
 }

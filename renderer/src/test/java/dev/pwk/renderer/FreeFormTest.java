@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import java.util.List;
 import java.util.Map;

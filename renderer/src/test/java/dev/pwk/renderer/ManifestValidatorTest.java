@@ -3,8 +3,8 @@ package dev.pwk.renderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.validator.Finding;
-import dev.pwk.validator.Severity;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.testing.ConformanceCase;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;

@@ -3,7 +3,7 @@ package dev.pwk.renderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValuesContract;
 import java.util.List;

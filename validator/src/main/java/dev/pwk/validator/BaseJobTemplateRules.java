@@ -1,7 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Location;
 import dev.pwk.values.Origin;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import java.util.Optional;
 

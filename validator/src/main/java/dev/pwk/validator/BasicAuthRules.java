@@ -1,6 +1,7 @@
 package dev.pwk.validator;
 
 import dev.pwk.values.Origin;
+import dev.pwk.values.Severity;
 
 /** Basic auth to a self-hosted server: where the credentials come from. */
 final class BasicAuthRules implements Rule {

@@ -1,5 +1,9 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Finding;
+import dev.pwk.values.Location;
+import dev.pwk.values.Severity;
+
 /**
  * The chart's template-time {@code required} values (spec §4.10), which {@code helm lint} never
  * reports. Every failing one is reported, in the order the chart would meet them, with the chart's

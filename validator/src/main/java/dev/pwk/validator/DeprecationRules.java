@@ -1,5 +1,6 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Severity;
 import java.util.Map;
 
 /** Keys the chart still honours but has deprecated. */

@@ -1,5 +1,6 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValuesContract;
 import java.util.Locale;
 

@@ -1,6 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Suggestions;
+import dev.pwk.values.Location;
+import dev.pwk.values.Severity;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;

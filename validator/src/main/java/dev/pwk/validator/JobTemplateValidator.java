@@ -1,5 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Finding;
+import dev.pwk.values.Location;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValuesLoader;
 import java.io.IOException;
@@ -91,7 +94,7 @@ public final class JobTemplateValidator {
               -1,
               -1,
               "",
-              ValuesValidator.inputRuleId(e.code),
+              e.code,
               Severity.ERROR,
               e.getMessage());
       return new LintTarget(name, List.of(f), List.of());

@@ -1,43 +1,38 @@
 package dev.pwk.validator;
 
-import java.util.regex.Pattern;
+import dev.pwk.kube.KubeSyntax;
 
-/** Kubernetes name syntaxes (apimachinery's validation), each with its message key. */
+/**
+ * The Kubernetes name syntaxes values must meet ({@link KubeSyntax}, pwk-kube's one copy), each
+ * with the words that name what the value is in a lint message.
+ */
 enum K8sNames {
   /** RFC 1123 label: namespaces. */
-  DNS_LABEL("[a-z0-9]([-a-z0-9]*[a-z0-9])?", 63, "names.kind.dns-label"),
+  DNS_LABEL(KubeSyntax.DNS_LABEL, 63, "names.kind.dns-label"),
   /** RFC 1123 subdomain: most object names (ConfigMap, Secret, ServiceAccount). */
-  DNS_SUBDOMAIN(
-      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
-      253,
-      "names.kind.dns-subdomain"),
+  DNS_SUBDOMAIN(KubeSyntax.DNS_SUBDOMAIN, 253, "names.kind.dns-subdomain"),
   /**
    * A name the chart also puts into a label value (the fullname): a subdomain no longer than a
    * label value.
    */
-  OBJECT_AND_LABEL(
-      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
-      63,
-      "names.kind.object-and-label"),
+  OBJECT_AND_LABEL(KubeSyntax.DNS_SUBDOMAIN, 63, "names.kind.object-and-label"),
   /** A label value; empty is allowed. */
-  LABEL_VALUE("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?", 63, "names.kind.label-value"),
-  /** The name part of a label or annotation key. */
-  QUALIFIED_NAME("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]", 63, "names.kind.label-value"),
+  LABEL_VALUE(KubeSyntax.LABEL_VALUE, 63, "names.kind.label-value"),
   /** A key inside a Secret or ConfigMap. */
-  CONFIG_KEY("[-._a-zA-Z0-9]+", 253, "names.kind.config-key");
+  CONFIG_KEY(KubeSyntax.CONFIG_KEY, 253, "names.kind.config-key");
 
-  private final Pattern pattern;
+  private final KubeSyntax syntax;
   private final int maxLength;
   private final String messageKey;
 
-  K8sNames(String regex, int maxLength, String messageKey) {
-    this.pattern = Pattern.compile(regex);
+  K8sNames(KubeSyntax syntax, int maxLength, String messageKey) {
+    this.syntax = syntax;
     this.maxLength = maxLength;
     this.messageKey = messageKey;
   }
 
   boolean accepts(String s) {
-    return s.length() <= maxLength && pattern.matcher(s).matches();
+    return s.length() <= maxLength && syntax.accepts(s);
   }
 
   /** What the syntax requires, in words. */
@@ -50,13 +45,6 @@ enum K8sNames {
    * most 63 characters.
    */
   static boolean isQualifiedName(String key) {
-    int slash = key.indexOf('/');
-    if (slash < 0) {
-      return QUALIFIED_NAME.accepts(key);
-    }
-    String prefix = key.substring(0, slash);
-    return !prefix.isEmpty()
-        && DNS_SUBDOMAIN.accepts(prefix)
-        && QUALIFIED_NAME.accepts(key.substring(slash + 1));
+    return KubeSyntax.QUALIFIED_NAME.accepts(key);
   }
 }

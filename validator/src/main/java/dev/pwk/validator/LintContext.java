@@ -1,7 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Release;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Location;
 import dev.pwk.values.Origin;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValuesContract;

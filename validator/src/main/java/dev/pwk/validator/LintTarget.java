@@ -1,6 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Finding;
 import dev.pwk.values.SecretValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import java.util.List;
 import java.util.Objects;

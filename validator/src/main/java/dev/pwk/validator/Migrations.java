@@ -1,7 +1,9 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Location;
 import dev.pwk.values.MigrationRule;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueRenames;
 import dev.pwk.values.ValueRenames.Migration;
 import java.util.Iterator;

@@ -1,6 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Location;
 import dev.pwk.values.Migration;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValuesContract;
 import dev.pwk.values.ValuesException;

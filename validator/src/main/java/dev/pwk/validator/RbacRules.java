@@ -1,5 +1,7 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Severity;
+
 /** The ServiceAccount, Role and RoleBinding the chart does (or does not) create. */
 final class RbacRules implements Rule {
   static final String CLUSTER_WIDE_OBSERVER = "rbac.cluster-wide-observer";

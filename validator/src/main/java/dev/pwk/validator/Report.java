@@ -1,5 +1,8 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Finding;
+import dev.pwk.values.Location;
+import dev.pwk.values.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,12 +50,21 @@ final class Report {
     addText(ruleId, severity, pointer, at, Messages.format(messageKey, args));
   }
 
-  /** Adds a finding with a message composed elsewhere (input problems). */
+  /** Adds a finding with a message composed elsewhere. */
   void addText(String ruleId, Severity severity, String pointer, Location at, String message) {
-    Finding f =
+    add(
         new Finding(
-            at.file(), at.line(), at.column(), pointer, ruleId, severity, message, at.kind());
-    if (seen.add(List.of(f.file(), f.line(), f.column(), pointer, ruleId, message))) {
+            at.file(), at.line(), at.column(), pointer, ruleId, severity, message, at.kind()),
+        at);
+  }
+
+  /** Adds a finding made elsewhere (by loading), sorted as its source's {@code rank}. */
+  void add(Finding f, long rank) {
+    add(f, new Location(f.file(), f.line(), f.column(), rank, f.kind()));
+  }
+
+  private void add(Finding f, Location at) {
+    if (seen.add(List.of(f.file(), f.line(), f.column(), f.path(), f.ruleId(), f.message()))) {
       entries.add(new Entry(at, f, entries.size()));
     }
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package dev.pwk.validator;
 
+import dev.pwk.kube.Quantity;
+import dev.pwk.values.Severity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

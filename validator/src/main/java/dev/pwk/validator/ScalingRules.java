@@ -1,9 +1,10 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.IntOrPercent;
+import dev.pwk.values.Severity;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Replicas, the HorizontalPodAutoscaler and the PodDisruptionBudget. */
 final class ScalingRules implements Rule {
@@ -18,7 +19,6 @@ final class ScalingRules implements Rule {
 
   private static final String HPA = "/worker/autoscaling";
   private static final String PDB = "/worker/podDisruptionBudget";
-  private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}%");
   private static final List<String> PDB_KEYS =
       List.of("minAvailable", "maxUnavailable", "unhealthyPodEvictionPolicy");
 
@@ -116,17 +116,10 @@ final class ScalingRules implements Rule {
     }
   }
 
-  /**
-   * Kubernetes takes a non-negative integer or a percentage string up to 100% (the API server
-   * rejects more, as {@code pwk template --validate} does); reports anything else.
-   */
+  /** A budget the API server accepts ({@link IntOrPercent}); reports anything else. */
   private static boolean intOrPercent(LintContext ctx, Report out, String p) {
     JsonNode n = ctx.node(p);
-    boolean ok =
-        (n.isIntegralNumber() && n.intValue() >= 0)
-            || (n.isTextual()
-                && PERCENT.matcher(n.textValue()).matches()
-                && percent(n.textValue()) <= 100);
+    boolean ok = IntOrPercent.isBudget(n);
     if (!ok) {
       out.add(PDB_INVALID_VALUE, Severity.ERROR, p, ctx.at(p), ctx.display(p), ctx.show(p, n));
     }
@@ -134,6 +127,6 @@ final class ScalingRules implements Rule {
   }
 
   private static int percent(String s) {
-    return Integer.parseInt(s.substring(0, s.length() - 1));
+    return IntOrPercent.percent(s).orElseThrow();
   }
 }

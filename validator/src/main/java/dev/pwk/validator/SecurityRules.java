@@ -1,6 +1,7 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Severity;
 import java.util.List;
 
 /** Security contexts that give the worker more power than it needs. */

@@ -1,5 +1,6 @@
 package dev.pwk.validator;
 
+import dev.pwk.values.Location;
 import java.util.Optional;
 
 /**

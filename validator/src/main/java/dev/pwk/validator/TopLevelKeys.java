@@ -1,6 +1,8 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Suggestions;
+import dev.pwk.values.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

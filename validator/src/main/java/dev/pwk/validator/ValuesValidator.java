@@ -1,11 +1,12 @@
 package dev.pwk.validator;
 
-import dev.pwk.values.InputProblem;
+import dev.pwk.kube.Release;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValuesException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -79,7 +80,7 @@ public final class ValuesValidator {
     Objects.requireNonNull(release, "release");
     LintContext ctx = new LintContext(values, mode, release);
     Report out = new Report();
-    addProblems(out, values.warnings(), Severity.WARNING, ctx::rank);
+    addLoadFindings(out, values.warnings(), ctx::rank);
     SchemaCheck.get().check(ctx, out);
     topLevelKeys.check(ctx, out);
     OldLayouts.report(ctx, values.sources(), out);
@@ -92,41 +93,20 @@ public final class ValuesValidator {
   }
 
   /**
-   * The problems that stopped values from loading, as error findings with rule ids derived from
-   * their codes ({@code yaml.syntax} becomes {@code input.yaml-syntax}).
+   * The problems that stopped values from loading, ordered by source as the user gave them (the
+   * order in which the loader met them), line and column.
    */
   public static List<Finding> inputFindings(ValuesException e) {
     Report out = new Report();
-    List<String> order = e.problems().stream().map(InputProblem::source).distinct().toList();
-    addProblems(out, e.problems(), Severity.ERROR, source -> order.indexOf(source));
+    List<String> order = e.problems().stream().map(Finding::file).distinct().toList();
+    addLoadFindings(out, e.problems(), order::indexOf);
     return out.sorted();
   }
 
-  /**
-   * The rule id of an input problem code: {@code yaml.syntax} becomes {@code input.yaml-syntax},
-   * and a code already in the input family ({@code input.not-found}) stays as it is.
-   */
-  static String inputRuleId(String code) {
-    String c = code.toLowerCase(Locale.ROOT);
-    if (c.startsWith(INPUT_RULE_PREFIX)) {
-      return INPUT_RULE_PREFIX + c.substring(INPUT_RULE_PREFIX.length()).replace('.', '-');
-    }
-    return INPUT_RULE_PREFIX + c.replace('.', '-').replace('_', '-');
-  }
-
-  private static void addProblems(
-      Report out, List<InputProblem> problems, Severity severity, ToLongFunction<String> rank) {
-    for (InputProblem p : problems) {
-      long r = rank.applyAsLong(p.source());
-      Location at;
-      if (p.source().isEmpty()) {
-        at = Location.NONE;
-      } else if (p.source().startsWith("--")) {
-        at = Location.flag(p.source(), p.column(), r);
-      } else {
-        at = new Location(p.source(), p.line(), p.column(), r);
-      }
-      out.addText(inputRuleId(p.code()), severity, "", at, p.message());
+  private static void addLoadFindings(
+      Report out, List<Finding> findings, ToLongFunction<String> rank) {
+    for (Finding f : findings) {
+      out.add(f, f.kind() == Finding.Kind.NONE ? Long.MAX_VALUE : rank.applyAsLong(f.file()));
     }
   }
 }

@@ -9,6 +9,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.pwk.kube.Suggestions;
+import dev.pwk.values.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

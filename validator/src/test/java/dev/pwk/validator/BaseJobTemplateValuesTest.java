@@ -3,7 +3,9 @@ package dev.pwk.validator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesLoader;
 import java.nio.charset.StandardCharsets;

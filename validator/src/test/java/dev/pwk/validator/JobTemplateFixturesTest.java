@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesLoader;

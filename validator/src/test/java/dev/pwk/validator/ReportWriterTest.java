@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pwk.values.Finding;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import java.io.IOException;
 import java.io.StringReader;

@@ -9,93 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The small helpers the rules are built on. */
 class UnitsTest {
-
-  @Nested
-  @DisplayName("did-you-mean suggestions")
-  class SuggestionsTest {
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-      "replicas, replicaCount",
-      "tag, prefectTag",
-      "workpool, workPool",
-      "prefetchSecond, prefetchSeconds",
-      "targetCPU, targetCPUUtilizationPercentage",
-      "labels, podLabels",
-      "env, extraEnvVars",
-      "Cloud, cloud",
-    })
-    void suggests(String input, String expected) {
-      List<String> known =
-          List.of(
-              "replicaCount",
-              "prefectTag",
-              "workPool",
-              "prefetchSeconds",
-              "targetCPUUtilizationPercentage",
-              "podLabels",
-              "extraEnvVars",
-              "extraEnvVarsCMs",
-              "cloud",
-              "customerManagedCloud");
-      assertEquals(Optional.of(expected), Suggestions.closest(input, known));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"hostNetwork", "rules", "nvidia.com/gpu", "xy"})
-    void staysQuietWhenNothingIsClose(String input) {
-      assertEquals(
-          Optional.empty(),
-          Suggestions.closest(input, List.of("create", "namespace", "extraPermissions", "cpu")));
-    }
-
-    @Test
-    void levenshtein() {
-      assertEquals(3, Suggestions.levenshtein("kitten", "sitting"));
-      assertEquals(0, Suggestions.levenshtein("", ""));
-      assertEquals(4, Suggestions.levenshtein("", "abcd"));
-    }
-  }
-
-  @Nested
-  @DisplayName("Kubernetes quantities")
-  class QuantityTest {
-    @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({
-      "100m, 0.1",
-      "1, 1",
-      "1.5, 1.5",
-      "256Mi, 268435456",
-      "1Gi, 1073741824",
-      "1G, 1000000000",
-      "1e3, 1000",
-      "2E, 2000000000000000000",
-      ".5, 0.5",
-      "+.5, 0.5",
-      "2k, 2000",
-    })
-    void parses(String text, String value) {
-      assertEquals(0, new BigDecimal(value).compareTo(Quantity.parse(text).orElseThrow()));
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-        strings = {"", "1Gb", "abc", "1 Gi", "1.2.3", "Mi", "1mi", "1e", "lots", "1e9999999999"})
-    void rejects(String text) {
-      assertTrue(Quantity.parse(text).isEmpty(), text);
-    }
-  }
 
   @Nested
   @DisplayName("Kubernetes names")

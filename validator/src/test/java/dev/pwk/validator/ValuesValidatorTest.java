@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.values.InputProblem;
+import dev.pwk.kube.Release;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
@@ -248,14 +250,30 @@ class ValuesValidatorTest {
   }
 
   @Test
-  @DisplayName("input problems become error findings with input.* rule ids")
+  @DisplayName("input problems are sorted by source as given, then line and column")
   void inputFindings() {
     ValuesException e =
         new ValuesException(
             List.of(
-                new InputProblem("yaml.syntax", "b.yaml", 7, 3, "mapping values are not allowed"),
-                new InputProblem("set.syntax", "--set", -1, -1, "key has no value"),
-                new InputProblem("yaml.syntax", "b.yaml", 2, 1, "bad indentation")));
+                new Finding(
+                    "b.yaml",
+                    7,
+                    3,
+                    "",
+                    "input.yaml-syntax",
+                    Severity.ERROR,
+                    "mapping values are not allowed"),
+                new Finding(
+                    "--set",
+                    -1,
+                    -1,
+                    "",
+                    "input.set-syntax",
+                    Severity.ERROR,
+                    "key has no value",
+                    Finding.Kind.FLAG),
+                new Finding(
+                    "b.yaml", 2, 1, "", "input.yaml-syntax", Severity.ERROR, "bad indentation")));
     List<Finding> findings = ValuesValidator.inputFindings(e);
     assertEquals(3, findings.size());
     assertEquals(

@@ -15,7 +15,7 @@ public final class LoadedValues {
   private final Map<String, Origin> valueOrigins;
   private final Map<String, Origin> keyOrigins;
   private final List<SourceText> sources;
-  private final List<InputProblem> warnings;
+  private final List<Finding> warnings;
 
   LoadedValues(
       JsonNode tree,
@@ -23,7 +23,7 @@ public final class LoadedValues {
       Map<String, Origin> valueOrigins,
       Map<String, Origin> keyOrigins,
       List<SourceText> sources,
-      List<InputProblem> warnings) {
+      List<Finding> warnings) {
     this.tree = tree;
     this.userTree = userTree;
     this.valueOrigins = Map.copyOf(valueOrigins);
@@ -91,7 +91,7 @@ public final class LoadedValues {
    * Non-fatal notes from merging, such as a string replacing a map default (Helm logs "cannot
    * overwrite table with non table" for these).
    */
-  public List<InputProblem> warnings() {
+  public List<Finding> warnings() {
     return warnings;
   }
 }

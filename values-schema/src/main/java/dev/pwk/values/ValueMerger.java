@@ -41,9 +41,9 @@ final class ValueMerger {
    * Coalesces the chart {@code defaults} into {@code user} in place and returns the merge
    * warnings Helm would log.
    */
-  static List<InputProblem> coalesce(
+  static List<Finding> coalesce(
       ObjectNode user, ObjectNode defaults, Origins userOrigins) {
-    List<InputProblem> warnings = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>();
     coalesce(user, defaults, "", userOrigins, warnings);
     return warnings;
   }
@@ -53,7 +53,7 @@ final class ValueMerger {
       ObjectNode src,
       String pointer,
       Origins userOrigins,
-      List<InputProblem> warnings) {
+      List<Finding> warnings) {
     for (Map.Entry<String, JsonNode> e : src.properties()) {
       String key = e.getKey();
       JsonNode defaultValue = e.getValue();
@@ -76,15 +76,15 @@ final class ValueMerger {
     }
   }
 
-  private static InputProblem warning(String pointer, Origins origins, String what) {
+  private static Finding warning(String pointer, Origins origins, String what) {
     Origin o = origins.values.get(pointer);
     String path = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
     // Flag arguments may hold secrets: name the flag and its position, never its text.
     String source = o == null ? "" : o.isFlag() ? o.source() + " #" + o.flagIndex() : o.source();
     int line = o == null || o.isFlag() ? -1 : o.line();
     int column = o == null || o.isFlag() ? -1 : o.column();
-    return new InputProblem(
-        "merge.type-mismatch",
+    return InputFindings.warning(
+        "input.merge-type-mismatch",
         source,
         line,
         column,

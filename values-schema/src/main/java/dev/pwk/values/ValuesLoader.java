@@ -53,7 +53,7 @@ public final class ValuesLoader {
     User user = readUser(inputs);
     YamlFileReader.Parsed d = defaults();
     ObjectNode merged = user.tree.deepCopy();
-    List<InputProblem> warnings = ValueMerger.coalesce(merged, d.tree(), user.origins);
+    List<Finding> warnings = ValueMerger.coalesce(merged, d.tree(), user.origins);
     Origins origins = new Origins();
     origins.values.putAll(d.origins().values);
     origins.keys.putAll(d.origins().keys);
@@ -99,7 +99,7 @@ public final class ValuesLoader {
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
     Origins origins = new Origins();
     List<SourceText> sources = new ArrayList<>();
-    List<InputProblem> problems = new ArrayList<>();
+    List<Finding> problems = new ArrayList<>();
     for (Path file : inputs.files()) {
       try {
         String name = file.toString();
@@ -128,7 +128,7 @@ public final class ValuesLoader {
       ObjectNode tree,
       Origins origins,
       List<SourceText> sources,
-      List<InputProblem> problems) {
+      List<Finding> problems) {
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
       if (kind == Origin.Kind.SET_JSON && argument.strip().startsWith("{")) {
@@ -150,8 +150,8 @@ public final class ValuesLoader {
             });
       } catch (SetArgumentParser.SetSyntaxException e) {
         problems.add(
-            new InputProblem(
-                kind == Origin.Kind.SET_JSON ? "set-json.syntax" : "set.syntax",
+            InputFindings.error(
+                kind == Origin.Kind.SET_JSON ? "input.set-json-syntax" : "input.set-syntax",
                 kind.flag(),
                 -1,
                 e.column,
@@ -167,7 +167,7 @@ public final class ValuesLoader {
    * values file.
    */
   private static void mergeJsonObject(
-      String argument, int index, ObjectNode tree, Origins origins, List<InputProblem> problems) {
+      String argument, int index, ObjectNode tree, Origins origins, List<Finding> problems) {
     Origin.Kind kind = Origin.Kind.SET_JSON;
     try {
       // The argument starts with '{', so it parses to an object or not at all.
@@ -177,8 +177,8 @@ public final class ValuesLoader {
       ValueMerger.mergeFile(tree, origins, object, jsonOrigins, "");
     } catch (JsonProcessingException e) {
       problems.add(
-          new InputProblem(
-              "set-json.syntax",
+          InputFindings.error(
+              "input.set-json-syntax",
               kind.flag(),
               -1,
               -1,
@@ -194,7 +194,7 @@ public final class ValuesLoader {
       }
       if (Files.isDirectory(file)) {
         throw new ValuesException(
-            new InputProblem("input.unreadable", name, -1, -1, "is a directory, not a file"));
+            InputFindings.error("input.unreadable", name, -1, -1, "is a directory, not a file"));
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw tooLarge(name);
@@ -204,13 +204,14 @@ public final class ValuesLoader {
       }
     } catch (NoSuchFileException e) {
       throw new ValuesException(
-          new InputProblem("input.not-found", name, -1, -1, "file not found"));
+          InputFindings.error("input.not-found", name, -1, -1, "file not found"));
     } catch (AccessDeniedException e) {
       throw new ValuesException(
-          new InputProblem("input.unreadable", name, -1, -1, "permission denied"));
+          InputFindings.error("input.unreadable", name, -1, -1, "permission denied"));
     } catch (IOException e) {
       throw new ValuesException(
-          new InputProblem("input.unreadable", name, -1, -1, "cannot read file: " + e.getMessage()));
+          InputFindings.error(
+              "input.unreadable", name, -1, -1, "cannot read file: " + e.getMessage()));
     }
   }
 
@@ -224,7 +225,7 @@ public final class ValuesLoader {
 
   private static ValuesException tooLarge(String name) {
     return new ValuesException(
-        new InputProblem(
+        InputFindings.error(
             "input.too-large",
             name,
             -1,

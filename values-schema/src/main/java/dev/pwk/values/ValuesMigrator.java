@@ -61,8 +61,8 @@ public final class ValuesMigrator {
         .orElseThrow(
             () ->
                 new ValuesException(
-                    new InputProblem(
-                        "migrate.unknown-release",
+                    InputFindings.error(
+                        "input.migrate-unknown-release",
                         name,
                         -1,
                         -1,

@@ -73,13 +73,13 @@ final class YamlFileReader {
         && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       throw new ValuesException(
-          new InputProblem(
+          InputFindings.error(
               "input.not-utf8", name, -1, -1, "file is UTF-16 encoded; save it as UTF-8"));
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new ValuesException(
-            new InputProblem(
+            InputFindings.error(
                 "input.binary", name, -1, -1, "file contains NUL bytes; it is not a text file"));
       }
     }
@@ -101,7 +101,7 @@ final class YamlFileReader {
         }
       }
       throw new ValuesException(
-          new InputProblem(
+          InputFindings.error(
               "input.not-utf8",
               name,
               line,
@@ -149,7 +149,7 @@ final class YamlFileReader {
         if (!isEmptyDocument(extra)) {
           Mark m = extra.getStartMark();
           throw problem(
-              "yaml.multiple-documents",
+              "input.yaml-multiple-documents",
               m,
               "several YAML documents in one values file; put each in its own file and pass"
                   + " them with -f in order");
@@ -162,7 +162,7 @@ final class YamlFileReader {
       }
       if (!(root instanceof MappingNode)) {
         throw problem(
-            "yaml.root-not-map",
+            "input.yaml-root-not-map",
             root.getStartMark(),
             "the top level of a values file must be a map of keys, found "
                 + describe(root));
@@ -179,12 +179,12 @@ final class YamlFileReader {
       if (e.getContext() != null && e.getProblem() != null) {
         what = what + " (" + e.getContext() + ")";
       }
-      throw problem("yaml.syntax", m, "YAML syntax error: " + what);
+      throw problem("input.yaml-syntax", m, "YAML syntax error: " + what);
     } catch (YAMLException e) {
       throw limitProblem(e);
     } catch (StackOverflowError e) {
       throw new ValuesException(
-          new InputProblem("yaml.depth-limit", name, -1, -1, "values nest too deeply"));
+          InputFindings.error("input.yaml-depth-limit", name, -1, -1, "values nest too deeply"));
     }
   }
 
@@ -192,8 +192,8 @@ final class YamlFileReader {
     String msg = String.valueOf(e.getMessage());
     if (msg.contains("aliases")) {
       return new ValuesException(
-          new InputProblem(
-              "yaml.alias-limit",
+          InputFindings.error(
+              "input.yaml-alias-limit",
               name,
               -1,
               -1,
@@ -202,8 +202,8 @@ final class YamlFileReader {
     }
     if (msg.contains("Nesting Depth")) {
       return new ValuesException(
-          new InputProblem(
-              "yaml.depth-limit",
+          InputFindings.error(
+              "input.yaml-depth-limit",
               name,
               -1,
               -1,
@@ -211,20 +211,20 @@ final class YamlFileReader {
     }
     if (msg.contains("code points")) {
       return new ValuesException(
-          new InputProblem(
+          InputFindings.error(
               "input.too-large",
               name,
               -1,
               -1,
               "file is larger than " + ValuesLoader.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
     }
-    return new ValuesException(new InputProblem("yaml.syntax", name, -1, -1, msg));
+    return new ValuesException(InputFindings.error("input.yaml-syntax", name, -1, -1, msg));
   }
 
   private ValuesException aliasBomb() {
     return new ValuesException(
-        new InputProblem(
-            "yaml.alias-limit",
+        InputFindings.error(
+            "input.yaml-alias-limit",
             name,
             -1,
             -1,
@@ -264,7 +264,7 @@ final class YamlFileReader {
   private ValuesException problem(String code, Mark mark, String message) {
     int line = mark != null ? mark.getLine() + 1 : -1;
     int column = mark != null ? mark.getColumn() + 1 : -1;
-    return new ValuesException(new InputProblem(code, name, line, column, message));
+    return new ValuesException(InputFindings.error(code, name, line, column, message));
   }
 
   private Origin at(Node node) {
@@ -278,7 +278,7 @@ final class YamlFileReader {
     }
     if (depth > MAX_DEPTH) {
       throw problem(
-          "yaml.depth-limit", node.getStartMark(), "values nest deeper than " + MAX_DEPTH + " levels");
+          "input.yaml-depth-limit", node.getStartMark(), "values nest deeper than " + MAX_DEPTH + " levels");
     }
     origins.value(pointer, at(node));
     if (node instanceof ScalarNode scalar) {
@@ -307,7 +307,7 @@ final class YamlFileReader {
       }
       if (!(keyNode instanceof ScalarNode keyScalar)) {
         throw problem(
-            "yaml.complex-key",
+            "input.yaml-complex-key",
             keyNode.getStartMark(),
             "map keys must be plain text, found " + describe(keyNode));
       }
@@ -315,7 +315,7 @@ final class YamlFileReader {
       Integer first = seen.putIfAbsent(key, keyNode.getStartMark().getLine() + 1);
       if (first != null) {
         throw problem(
-            "yaml.duplicate-key",
+            "input.yaml-duplicate-key",
             keyNode.getStartMark(),
             "duplicate key '" + key + "' (first defined at line " + first + ")");
       }
@@ -329,7 +329,7 @@ final class YamlFileReader {
       for (Node source : sources) {
         if (!(source instanceof MappingNode)) {
           throw problem(
-              "yaml.syntax", source.getStartMark(), "a '<<' merge key needs a map or a list of maps");
+              "input.yaml-syntax", source.getStartMark(), "a '<<' merge key needs a map or a list of maps");
         }
         // Keys the map already has keep their own value and position.
         Origins outer = origins;
@@ -375,7 +375,7 @@ final class YamlFileReader {
     if (typed.isDouble() && !Double.isFinite(typed.doubleValue())) {
       // Helm converts values to JSON, which has no infinity or NaN: it rejects the whole file.
       throw problem(
-          "yaml.non-finite-number",
+          "input.yaml-non-finite-number",
           scalar.getStartMark(),
           "'"
               + scalar.getValue()
@@ -398,7 +398,7 @@ final class YamlFileReader {
     JsonNode typed = ScalarResolver.tagged(tag.getValue(), value);
     if (typed == null) {
       throw problem(
-          "yaml.syntax",
+          "input.yaml-syntax",
           scalar.getStartMark(),
           "cannot read '" + value + "' as " + tag.getValue());
     }

@@ -276,9 +276,9 @@ class ConformanceLoadTest {
         List.of(
             new String[] {"err-schema-type-string-for-map", "worker.nodeSelector"},
             new String[] {"err-schema-type-map-for-list", "worker.extraVolumes"})) {
-      List<InputProblem> w = LOADER.load(ConformanceCase.named(c[0]).inputs()).warnings();
+      List<Finding> w = LOADER.load(ConformanceCase.named(c[0]).inputs()).warnings();
       assertEquals(1, w.size(), c[0] + ": " + w);
-      assertEquals("merge.type-mismatch", w.get(0).code());
+      assertEquals("input.merge-type-mismatch", w.get(0).ruleId());
       assertTrue(w.get(0).message().startsWith(c[1] + " "), w.get(0).message());
       assertTrue(w.get(0).line() > 0, c[0]);
     }

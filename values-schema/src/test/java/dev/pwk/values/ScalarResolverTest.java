@@ -195,8 +195,8 @@ class ScalarResolverTest {
             """)
     void badTagsAreErrors(String yaml) {
       ValuesException e = assertThrows(ValuesException.class, () -> value(yaml));
-      InputProblem p = e.problems().get(0);
-      assertEquals("yaml.syntax", p.code());
+      Finding p = e.problems().get(0);
+      assertEquals("input.yaml-syntax", p.ruleId());
       assertEquals(1, p.line());
       assertEquals(4, p.column());
     }

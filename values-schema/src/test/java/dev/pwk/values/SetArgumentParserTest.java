@@ -331,9 +331,9 @@ class SetArgumentParserTest {
               () ->
                   ValuesLoader.create()
                       .loadWithoutDefaults(ValueInputs.builder().setFile("x=" + missing).build()));
-      InputProblem p = e.problems().get(0);
-      assertEquals("input.not-found", p.code());
-      assertEquals(missing.toString(), p.source());
+      Finding p = e.problems().get(0);
+      assertEquals("input.not-found", p.ruleId());
+      assertEquals(missing.toString(), p.file());
     }
 
     @Test
@@ -346,7 +346,7 @@ class SetArgumentParserTest {
               () ->
                   ValuesLoader.create()
                       .loadWithoutDefaults(ValueInputs.builder().setFile("x=" + latin1).build()));
-      assertEquals("input.not-utf8", e.problems().get(0).code());
+      assertEquals("input.not-utf8", e.problems().get(0).ruleId());
     }
   }
 
@@ -417,23 +417,23 @@ class SetArgumentParserTest {
           ValueInputs.builder().set("ok=1").set("a,b=1").setJson("x=tru").setString("s").build();
       ValuesException e =
           assertThrows(ValuesException.class, () -> ValuesLoader.create().loadWithoutDefaults(in));
-      List<InputProblem> p = e.problems();
+      List<Finding> p = e.problems();
       assertEquals(3, p.size(), p.toString());
       // --set-json is applied before --set, and --set before --set-string.
       assertAll(
-          () -> assertEquals("set-json.syntax", p.get(0).code()),
-          () -> assertEquals("--set-json", p.get(0).source()),
+          () -> assertEquals("input.set-json-syntax", p.get(0).ruleId()),
+          () -> assertEquals("--set-json", p.get(0).file()),
           () -> assertTrue(p.get(0).message().startsWith("--set-json #1 'x=tru': invalid JSON")),
-          () -> assertEquals("set.syntax", p.get(1).code()),
-          () -> assertEquals("--set", p.get(1).source()),
+          () -> assertEquals("input.set-syntax", p.get(1).ruleId()),
+          () -> assertEquals("--set", p.get(1).file()),
           () ->
               assertEquals(
                   "--set #2 'a,b=1': key \"a\" has no value (cannot end with ,)",
                   p.get(1).message()),
           () -> assertEquals(-1, p.get(1).line()),
           () -> assertTrue(p.get(1).column() >= 1),
-          () -> assertEquals("set.syntax", p.get(2).code()),
-          () -> assertEquals("--set-string", p.get(2).source()),
+          () -> assertEquals("input.set-syntax", p.get(2).ruleId()),
+          () -> assertEquals("--set-string", p.get(2).file()),
           () -> assertEquals("--set-string #1 's': key \"s\" has no value", p.get(2).message()));
     }
   }

@@ -71,7 +71,7 @@ class ValuesLoaderTest {
   }
 
   /** The problems of inputs that must not load; any other exception or a hang fails. */
-  private static List<InputProblem> problems(ValueInputs inputs) {
+  private static List<Finding> problems(ValueInputs inputs) {
     return assertTimeoutPreemptively(
         HANG_GUARD,
         () -> assertThrows(ValuesException.class, () -> LOADER.load(inputs)).problems());
@@ -199,10 +199,10 @@ class ValuesLoaderTest {
       LoadedValues v = loadFiles(yaml.replace("\\n", "\n"));
       assertJson(expectedJson, v.tree().at(pointer), what);
       assertEquals(1, v.warnings().size(), v.warnings().toString());
-      InputProblem w = v.warnings().get(0);
+      Finding w = v.warnings().get(0);
       assertAll(
-          () -> assertEquals("merge.type-mismatch", w.code()),
-          () -> assertEquals(dir.resolve("f1.yaml").toString(), w.source()),
+          () -> assertEquals("input.merge-type-mismatch", w.ruleId()),
+          () -> assertEquals(dir.resolve("f1.yaml").toString(), w.file()),
           () -> assertEquals(2, w.line()),
           () ->
               assertTrue(w.message().contains(pointer.substring(1).replace('/', '.')), w.message()),
@@ -295,9 +295,9 @@ class ValuesLoaderTest {
     @DisplayName("--set onto a non-map value of a file is a set.syntax problem")
     void setOntoNonMap(String yaml, String set, String message) throws Exception {
       Path f = file("f.yaml", yaml.replace("\\n", "\n"));
-      List<InputProblem> p = problems(ValueInputs.builder().file(f).set(set).build());
+      List<Finding> p = problems(ValueInputs.builder().file(f).set(set).build());
       assertEquals(1, p.size(), p.toString());
-      assertEquals("set.syntax", p.get(0).code());
+      assertEquals("input.set-syntax", p.get(0).ruleId());
       assertEquals("--set #1 '" + set + "': " + message, p.get(0).message());
     }
 
@@ -332,9 +332,9 @@ class ValuesLoaderTest {
     @ValueSource(strings = {"{\"a\":", "{\"a\":1} x", "{a:1}"})
     @DisplayName("an invalid JSON object for --set-json is a set-json.syntax problem")
     void setJsonBadObject(String argument) {
-      List<InputProblem> p = problems(ValueInputs.builder().setJson(argument).build());
+      List<Finding> p = problems(ValueInputs.builder().setJson(argument).build());
       assertEquals(1, p.size(), p.toString());
-      assertEquals("set-json.syntax", p.get(0).code());
+      assertEquals("input.set-json-syntax", p.get(0).ruleId());
       assertTrue(
           p.get(0).message().startsWith("--set-json #1 '" + argument + "': invalid JSON object"),
           p.get(0).message());
@@ -672,23 +672,23 @@ class ValuesLoaderTest {
     byte[] big = new byte[ValuesLoader.MAX_FILE_BYTES + 1];
     Arrays.fill(big, (byte) '#');
     return Stream.of(
-        Bad.of("bad indentation", "a:\n  b: 1\n c: 2\n", "yaml.syntax", 3, 2, "YAML syntax error"),
-        Bad.of("unclosed flow list", "a: [1, 2\nb: 3\n", "yaml.syntax", 2, 2, "YAML syntax error"),
-        Bad.of("tab indentation", "a:\n\tb: 1\n", "yaml.syntax", 2, 1, "TAB"),
+        Bad.of("bad indentation", "a:\n  b: 1\n c: 2\n", "input.yaml-syntax", 3, 2, "YAML syntax error"),
+        Bad.of("unclosed flow list", "a: [1, 2\nb: 3\n", "input.yaml-syntax", 2, 2, "YAML syntax error"),
+        Bad.of("tab indentation", "a:\n\tb: 1\n", "input.yaml-syntax", 2, 1, "TAB"),
         Bad.of(
             "duplicate key",
             "a: 1\nb:\n  c: 1\n  c: 2\n",
-            "yaml.duplicate-key",
+            "input.yaml-duplicate-key",
             4,
             3,
             "first defined at line 3"),
-        Bad.of("root is a list", "- a\n- b\n", "yaml.root-not-map", 1, 1, "found a list"),
-        Bad.of("root is a scalar", "hello\n", "yaml.root-not-map", 1, 1, "found a single value"),
-        Bad.of("root is a number", "42\n", "yaml.root-not-map", 1, 1, "found a single value"),
+        Bad.of("root is a list", "- a\n- b\n", "input.yaml-root-not-map", 1, 1, "found a list"),
+        Bad.of("root is a scalar", "hello\n", "input.yaml-root-not-map", 1, 1, "found a single value"),
+        Bad.of("root is a number", "42\n", "input.yaml-root-not-map", 1, 1, "found a single value"),
         Bad.of(
             "several documents",
             "a: 1\n---\nb: 2\n",
-            "yaml.multiple-documents",
+            "input.yaml-multiple-documents",
             3,
             1,
             "put each in its own file"),
@@ -696,20 +696,20 @@ class ValuesLoaderTest {
         new Bad("UTF-16LE with BOM", utf16le, "input.not-utf8", -1, -1, "UTF-16"),
         new Bad("UTF-16BE with BOM", utf16be, "input.not-utf8", -1, -1, "UTF-16"),
         Bad.of("NUL byte", "a: 1\u0000\n", "input.binary", -1, -1, "NUL"),
-        Bad.of("unknown tag", "a: !foo x\n", "yaml.syntax", 1, 4, "!foo"),
-        Bad.of("undefined alias", "a: *x\n", "yaml.syntax", 1, 4, "undefined alias"),
-        Bad.of("list as a key", "? [a]\n: 1\n", "yaml.complex-key", 1, 3, "found a list"),
-        Bad.of("merge key of a number", "a:\n  <<: 1\n", "yaml.syntax", 2, 7, "merge"),
-        Bad.of("65 nested maps", deepMaps, "yaml.depth-limit", -2, -2, "64 levels"),
+        Bad.of("unknown tag", "a: !foo x\n", "input.yaml-syntax", 1, 4, "!foo"),
+        Bad.of("undefined alias", "a: *x\n", "input.yaml-syntax", 1, 4, "undefined alias"),
+        Bad.of("list as a key", "? [a]\n: 1\n", "input.yaml-complex-key", 1, 3, "found a list"),
+        Bad.of("merge key of a number", "a:\n  <<: 1\n", "input.yaml-syntax", 2, 7, "merge"),
+        Bad.of("65 nested maps", deepMaps, "input.yaml-depth-limit", -2, -2, "64 levels"),
         Bad.of(
             "5000 nested flow lists",
             "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n",
-            "yaml.depth-limit",
+            "input.yaml-depth-limit",
             -2,
             -2,
             "64 levels"),
-        Bad.of("billion laughs", laughs.toString(), "yaml.alias-limit", -1, -1, "alias bomb"),
-        Bad.of("150 aliases to a list", manyAliases, "yaml.alias-limit", -1, -1, "alias bomb"),
+        Bad.of("billion laughs", laughs.toString(), "input.yaml-alias-limit", -1, -1, "alias bomb"),
+        Bad.of("150 aliases to a list", manyAliases, "input.yaml-alias-limit", -1, -1, "alias bomb"),
         new Bad("file over 8 MiB", big, "input.too-large", -1, -1, "8 MiB"));
   }
 
@@ -730,12 +730,12 @@ class ValuesLoaderTest {
     @MethodSource("dev.pwk.values.ValuesLoaderTest#badFiles")
     void rejects(Bad bad) throws IOException {
       Path f = file("bad.yaml", bad.content());
-      List<InputProblem> p = problems(ValueInputs.ofFiles(f));
+      List<Finding> p = problems(ValueInputs.ofFiles(f));
       assertEquals(1, p.size(), p.toString());
-      InputProblem problem = p.get(0);
+      Finding problem = p.get(0);
       assertAll(
-          () -> assertEquals(bad.code(), problem.code(), problem.toString()),
-          () -> assertEquals(f.toString(), problem.source()),
+          () -> assertEquals(bad.code(), problem.ruleId(), problem.toString()),
+          () -> assertEquals(f.toString(), problem.file()),
           // -2: a position is optional for this problem
           () ->
               assertTrue(
@@ -763,9 +763,9 @@ class ValuesLoaderTest {
     @DisplayName("a directory is input.unreadable")
     void directory() throws IOException {
       Path d = Files.createDirectory(dir.resolve("values.yaml"));
-      List<InputProblem> p = problems(ValueInputs.ofFiles(d));
-      assertEquals("input.unreadable", p.get(0).code());
-      assertEquals(d.toString(), p.get(0).source());
+      List<Finding> p = problems(ValueInputs.ofFiles(d));
+      assertEquals("input.unreadable", p.get(0).ruleId());
+      assertEquals(d.toString(), p.get(0).file());
       assertTrue(p.get(0).message().contains("directory"), p.get(0).message());
     }
 
@@ -773,10 +773,10 @@ class ValuesLoaderTest {
     @DisplayName("a missing file is input.not-found")
     void missing() {
       Path m = dir.resolve("missing.yaml");
-      List<InputProblem> p = problems(ValueInputs.ofFiles(m));
+      List<Finding> p = problems(ValueInputs.ofFiles(m));
       assertEquals(1, p.size());
-      assertEquals("input.not-found", p.get(0).code());
-      assertEquals(m.toString(), p.get(0).source());
+      assertEquals("input.not-found", p.get(0).ruleId());
+      assertEquals(m.toString(), p.get(0).file());
     }
 
     @Test
@@ -785,8 +785,8 @@ class ValuesLoaderTest {
       byte[] big = new byte[ValuesLoader.MAX_FILE_BYTES + 1];
       Arrays.fill(big, (byte) 'x');
       Path f = file("big.txt", big);
-      List<InputProblem> p = problems(ValueInputs.builder().setFile("a=" + f).build());
-      assertEquals("input.too-large", p.get(0).code());
+      List<Finding> p = problems(ValueInputs.builder().setFile("a=" + f).build());
+      assertEquals("input.too-large", p.get(0).ruleId());
     }
 
     @Test
@@ -796,7 +796,7 @@ class ValuesLoaderTest {
       Path missing = dir.resolve("missing.yaml");
       Path broken = file("broken.yaml", "a: [\n");
       Path fine = file("fine.yaml", "a: 1\n");
-      List<InputProblem> p =
+      List<Finding> p =
           problems(
               ValueInputs.builder()
                   .set("x")
@@ -806,11 +806,11 @@ class ValuesLoaderTest {
                   .file(broken)
                   .build());
       assertEquals(
-          List.of("yaml.root-not-map", "input.not-found", "yaml.syntax", "set.syntax"),
-          p.stream().map(InputProblem::code).toList());
+          List.of("input.yaml-root-not-map", "input.not-found", "input.yaml-syntax", "input.set-syntax"),
+          p.stream().map(Finding::ruleId).toList());
       assertEquals(
           List.of(list.toString(), missing.toString(), broken.toString(), "--set"),
-          p.stream().map(InputProblem::source).toList());
+          p.stream().map(Finding::file).toList());
     }
   }
 

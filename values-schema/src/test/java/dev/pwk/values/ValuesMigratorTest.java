@@ -85,7 +85,7 @@ class ValuesMigratorTest {
     ValuesException e =
         assertThrows(
             ValuesException.class, () -> migrator.migrate("v.yaml", "worker: {}\n", "1.2.3"));
-    assertEquals("migrate.unknown-release", e.problems().get(0).code());
+    assertEquals("input.migrate-unknown-release", e.problems().get(0).ruleId());
     assertTrue(e.problems().get(0).message().contains("'1.2.3'"), e.getMessage());
   }
 

@@ -1,18 +1,14 @@
 package dev.pwk.cli.release;
 
-import dev.pwk.renderer.RenderOptions;
+import dev.pwk.kube.Release;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Helm's rules for the names a user gives a release: the release name (a DNS-1123 subdomain of at
  * most 53 characters) and its namespace (a DNS-1123 label). Every command checks names here, so
- * each rejects a bad name with the same words.
+ * each rejects a bad name with the same words (pwk-kube's {@link Release}).
  */
 public final class ReleaseNames {
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final int MAX_NAMESPACE = 63;
-
   private ReleaseNames() {}
 
   /**
@@ -29,26 +25,20 @@ public final class ReleaseNames {
   /** Checks a release name; see {@link #check}. */
   public static void checkName(String name) {
     Objects.requireNonNull(name, "name");
-    if (!RenderOptions.isValidReleaseName(name)) {
-      throw new ReleaseException(
-          "invalid release name \""
-              + name
-              + "\": use at most 53 lower-case letters, digits, '-' or '.', starting and ending"
-              + " with a letter or digit",
-          ReleaseException.UNREACHABLE);
-    }
+    Release.nameProblem(name)
+        .ifPresent(
+            problem -> {
+              throw new ReleaseException(problem, ReleaseException.UNREACHABLE);
+            });
   }
 
   /** Checks a namespace; see {@link #check}. */
   public static void checkNamespace(String namespace) {
     Objects.requireNonNull(namespace, "namespace");
-    if (namespace.length() > MAX_NAMESPACE || !NAMESPACE.matcher(namespace).matches()) {
-      throw new ReleaseException(
-          "invalid namespace \""
-              + namespace
-              + "\": use at most 63 lower-case letters, digits or '-', starting and ending with a"
-              + " letter or digit",
-          ReleaseException.UNREACHABLE);
-    }
+    Release.namespaceProblem(namespace)
+        .ifPresent(
+            problem -> {
+              throw new ReleaseException(problem, ReleaseException.UNREACHABLE);
+            });
   }
 }

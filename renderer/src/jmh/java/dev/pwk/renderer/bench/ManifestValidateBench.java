@@ -4,7 +4,7 @@ import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.Finding;
+import dev.pwk.values.Finding;
 import dev.pwk.values.ValuesLoader;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

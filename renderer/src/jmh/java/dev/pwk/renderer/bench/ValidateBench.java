@@ -1,10 +1,10 @@
 package dev.pwk.renderer.bench;
 
-import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
-import dev.pwk.validator.Severity;
 import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;

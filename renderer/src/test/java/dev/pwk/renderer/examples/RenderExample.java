@@ -1,16 +1,16 @@
 package dev.pwk.renderer.examples;
 
+import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.Finding;
 import dev.pwk.validator.LintMode;
-import dev.pwk.validator.Release;
-import dev.pwk.validator.Severity;
 import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;

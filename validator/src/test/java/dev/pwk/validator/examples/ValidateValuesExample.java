@@ -1,15 +1,15 @@
 package dev.pwk.validator.examples;
 
-import dev.pwk.validator.Finding;
+import dev.pwk.kube.Release;
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.LintTarget;
-import dev.pwk.validator.Release;
 import dev.pwk.validator.ReportFormat;
 import dev.pwk.validator.ReportWriter;
-import dev.pwk.validator.Severity;
 import dev.pwk.validator.ValuesValidator;
+import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.SecretValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;

@@ -1,4 +1,4 @@
-package dev.pwk.validator;
+package dev.pwk.values;
 
 /** How serious a finding is. Only errors fail a lint run, unless warnings are made strict. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package dev.pwk.validator;
+package dev.pwk.values;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.pwk.validator;
+package dev.pwk.kube;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Kubernetes resource quantities ({@code 100m}, {@code 1Gi}, {@code 1e3}), parsed to a number.
- * Shared by the values rules and the renderer's offline manifest checks.
+ * Used for values and for rendered objects alike.
  */
 public final class Quantity {
   /**

@@ -1,31 +1,30 @@
-package dev.pwk.renderer;
+package dev.pwk.kube;
 
 
 /**
  * The value syntaxes the Kubernetes API server enforces (apimachinery's {@code validation}
- * package), each with the message key that describes it. The validator has its own copy for values
- * ({@code dev.pwk.validator.K8sNames}, package-private there); this one also knows the syntaxes
- * that only rendered objects meet, such as port and environment variable names.
+ * package): object names, label keys and values, ConfigMap keys, port and environment variable
+ * names. pwk's one copy of them, used for values and for rendered objects alike.
  */
-enum KubeSyntax {
+public enum KubeSyntax {
   /** RFC 1123 label: container, volume and namespace names. */
-  DNS_LABEL("manifest.syntax.dns-label") {
+  DNS_LABEL("syntax.dns-label") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       return dnsLabel(s, 0, s.length());
     }
   },
   /** RFC 1123 subdomain: most object names, service account and priority class names. */
-  DNS_SUBDOMAIN("manifest.syntax.dns-subdomain") {
+  DNS_SUBDOMAIN("syntax.dns-subdomain") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       return s.length() <= MAX_SUBDOMAIN && dnsSubdomain(s, 0, s.length());
     }
   },
   /** Role and RoleBinding names: anything usable as a URL path segment. */
-  PATH_SEGMENT("manifest.syntax.path-segment") {
+  PATH_SEGMENT("syntax.path-segment") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       return !s.isEmpty()
           && !s.equals(".")
           && !s.equals("..")
@@ -34,9 +33,9 @@ enum KubeSyntax {
     }
   },
   /** IANA service name: container port names. */
-  PORT_NAME("manifest.syntax.port-name") {
+  PORT_NAME("syntax.port-name") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       return s.length() <= MAX_PORT_NAME
           && dnsLabel(s, 0, s.length())
           && !s.contains("--")
@@ -44,16 +43,16 @@ enum KubeSyntax {
     }
   },
   /** A label value; empty is allowed. */
-  LABEL_VALUE("manifest.syntax.label-value") {
+  LABEL_VALUE("syntax.label-value") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       return s.isEmpty() || labelName(s, 0, s.length());
     }
   },
   /** A label or annotation key: an optional DNS-subdomain prefix and {@code /}, then a name. */
-  QUALIFIED_NAME("manifest.syntax.qualified-name") {
+  QUALIFIED_NAME("syntax.qualified-name") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       int slash = s.indexOf('/');
       if (slash < 0) {
         return labelName(s, 0, s.length());
@@ -64,9 +63,9 @@ enum KubeSyntax {
     }
   },
   /** A key of a ConfigMap's {@code data}. */
-  CONFIG_KEY("manifest.syntax.config-key") {
+  CONFIG_KEY("syntax.config-key") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       if (s.isEmpty() || s.length() > MAX_SUBDOMAIN) {
         return false;
       }
@@ -80,9 +79,9 @@ enum KubeSyntax {
     }
   },
   /** Environment variable names and {@code envFrom} prefixes. */
-  ENV_VAR_NAME("manifest.syntax.env-var-name") {
+  ENV_VAR_NAME("syntax.env-var-name") {
     @Override
-    boolean accepts(String s) {
+    public boolean accepts(String s) {
       if (s.isEmpty() || (s.charAt(0) >= '0' && s.charAt(0) <= '9')) {
         return false;
       }
@@ -109,10 +108,11 @@ enum KubeSyntax {
     this.messageKey = messageKey;
   }
 
-  abstract boolean accepts(String s);
+  /** Whether the API server accepts {@code s} where this syntax is required. */
+  public abstract boolean accepts(String s);
 
-  /** What the syntax requires, in words. */
-  String describe() {
+  /** What the syntax requires, in words, such as {@code a DNS-1123 label (at most 63 ...)}. */
+  public String describe() {
     return Messages.get(messageKey);
   }
 

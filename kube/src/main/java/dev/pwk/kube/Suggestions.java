@@ -1,11 +1,14 @@
-package dev.pwk.validator;
+package dev.pwk.kube;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for unknown keys and enum values: Levenshtein plus containment. */
-final class Suggestions {
+/**
+ * "Did you mean" for unknown keys, fields and enum values: Levenshtein distance ignoring case and
+ * separators, plus containment. pwk's one threshold for every suggestion it makes.
+ */
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -13,7 +16,7 @@ final class Suggestions {
    * separators, within a small edit distance, or containing the input (as {@code tag} is contained
    * in {@code prefectTag}).
    */
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String in = normalize(input);
     String inSingular = in.endsWith("s") && in.length() > 3 ? in.substring(0, in.length() - 1) : in;
     String best = null;
@@ -33,6 +36,7 @@ final class Suggestions {
     return Optional.ofNullable(best);
   }
 
+  /** The edit distance between {@code a} and {@code b}. */
   static int levenshtein(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];

@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -139,10 +139,13 @@ final class ReleaseSession implements AutoCloseable {
     PipelineResult checked =
         pipeline.check(
             PipelineRequest.builder(values.inputs()).release(new Release(name, namespace)).build());
-    Diagnostics.print(err, checked, noColor);
     if (checked.hasErrors()) {
-      throw new Stop(Diagnostics.exitCodeFor(checked.findings()));
+      // Rendered for the findings only, as lint and template report them; no cluster is needed.
+      PipelineResult stopped = pipeline.render(checked, KubeCapabilities.DEFAULT, "");
+      Diagnostics.print(err, stopped, noColor);
+      throw new Stop(Diagnostics.exitCodeFor(stopped.findings()));
     }
+    Diagnostics.print(err, checked, noColor);
     LoadedValues loaded = checked.values().orElseThrow();
     boolean lookUpUid = loaded.tree().path("worker").path("clusterUid").asText("").isEmpty();
     ClusterInfo cluster = call(() -> manager().discover(lookUpUid));

@@ -81,6 +81,7 @@ public record PipelineRequest(
       return this;
     }
 
+    /** The request with these settings. */
     public PipelineRequest build() {
       return new PipelineRequest(
           inputs, release, partial, validateManifests, capabilities, clusterUid);

@@ -1,23 +1,12 @@
 package dev.pwk.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pwk.kube.Release;
-import dev.pwk.renderer.RenderException;
-import dev.pwk.renderer.RenderOptions;
-import dev.pwk.renderer.Renderer;
-import dev.pwk.validator.LintMode;
+import dev.pwk.pipeline.Pipeline;
+import dev.pwk.pipeline.PipelineRequest;
+import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.validator.LintTarget;
-import dev.pwk.validator.ValuesValidator;
-import dev.pwk.values.Finding;
-import dev.pwk.values.LoadedValues;
-import dev.pwk.values.SecretValues;
-import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
-import dev.pwk.values.ValuesException;
-import dev.pwk.values.ValuesLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,19 +97,18 @@ final class LintCommand implements Callable<Integer> {
     LintConfig settings = LintConfig.load(config, Path.of(""));
     List<String> allowed = new ArrayList<>(settings.allowKeys());
     allowed.addAll(allowKeys);
-    ValuesLoader loader = ValuesLoader.create();
-    ValuesValidator validator = ValuesValidator.create().allowingTopLevelKeys(allowed);
+    Pipeline pipeline = Pipeline.create().allowingTopLevelKeys(allowed);
     Release target = new Release(release, namespace);
     List<LintTarget> targets = new ArrayList<>();
     if (files.isEmpty()) {
-      targets.add(lint(loader, validator, target, values.inputs(), mergedName()));
+      targets.add(lint(pipeline, target, values.inputs(), mergedName()));
     } else {
-      // Files are independent and the loader and validator are thread-safe: use every core.
+      // Files are independent and the pipeline is thread-safe: use every core.
       // The report keeps the order of the arguments. One file, the common pre-commit call,
       // stays on the main thread: starting the pool costs more than it saves.
       targets.addAll(
           (files.size() == 1 ? files.stream() : files.parallelStream())
-              .map(f -> lint(loader, validator, target, values.inputs(List.of(f)), f.toString()))
+              .map(f -> lint(pipeline, target, values.inputs(List.of(f)), f.toString()))
               .toList());
     }
     return report.print(spec, targets);
@@ -135,86 +123,9 @@ final class LintCommand implements Callable<Integer> {
     return String.join(" + ", names);
   }
 
-  private LintTarget lint(
-      ValuesLoader loader,
-      ValuesValidator validator,
-      Release target,
-      ValueInputs inputs,
-      String name) {
-    try {
-      LoadedValues loaded = partial ? loader.loadWithoutDefaults(inputs) : loader.load(inputs);
-      List<Finding> findings =
-          validator.validate(loaded, partial ? LintMode.PARTIAL : LintMode.FULL, target);
-      if (!partial && hasTemplate(loaded.tree())) {
-        findings = withRenderFindings(loaded, target, findings);
-      }
-      return new LintTarget(name, findings, loaded.sources(), SecretValues.of(loaded.tree()));
-    } catch (ValuesException e) {
-      return new LintTarget(name, ValuesValidator.inputFindings(e), readable(inputs));
-    }
-  }
-
-  /**
-   * Template expressions ({@code {{ .Release.Name }}}) are evaluated by the renderer, which
-   * rejects what pwk does not support; rendering here keeps lint from passing values that
-   * template and install refuse. Only values that hold an expression pay for it.
-   */
-  private static List<Finding> withRenderFindings(
-      LoadedValues loaded, Release target, List<Finding> findings) {
-    try {
-      Renderer.create()
-          .render(
-              loaded,
-              RenderOptions.builder()
-                  .releaseName(target.name())
-                  .namespace(target.namespace())
-                  .build());
-      return findings;
-    } catch (RenderException e) {
-      List<Finding> all = new ArrayList<>(findings);
-      for (Finding f : e.findings()) {
-        boolean known =
-            findings.stream()
-                .anyMatch(k -> k.ruleId().equals(f.ruleId()) && k.path().equals(f.path()));
-        if (!known && !f.ruleId().equals("chart.required")) {
-          all.add(f);
-        }
-      }
-      return all;
-    }
-  }
-
-  private static boolean hasTemplate(JsonNode node) {
-    if (node.isTextual()) {
-      return node.textValue().contains("{{");
-    }
-    for (JsonNode child : node) {
-      if (hasTemplate(child)) {
-        return true;
-      }
-    }
-    if (node.isObject()) {
-      for (var it = node.fieldNames(); it.hasNext(); ) {
-        if (it.next().contains("{{")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Texts of the files that can be read, for code frames around syntax errors. */
-  private static List<SourceText> readable(ValueInputs inputs) {
-    List<SourceText> texts = new ArrayList<>();
-    for (Path p : inputs.files()) {
-      try {
-        if (Files.isRegularFile(p) && Files.size(p) <= ValuesLoader.MAX_FILE_BYTES) {
-          texts.add(new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
-        }
-      } catch (IOException | RuntimeException e) {
-        // Not decodable: the finding itself already says so; there is just no code frame.
-      }
-    }
-    return texts;
+  private LintTarget lint(Pipeline pipeline, Release target, ValueInputs inputs, String name) {
+    PipelineResult result =
+        pipeline.run(PipelineRequest.builder(inputs).release(target).partial(partial).build());
+    return new LintTarget(name, result.findings(), result.sources(), result.secrets());
   }
 }

@@ -10,19 +10,15 @@ import dev.pwk.cli.release.ReleaseOptions;
 import dev.pwk.cli.release.ReleasePlan;
 import dev.pwk.cli.release.ReleaseResult;
 import dev.pwk.kube.Release;
+import dev.pwk.pipeline.Pipeline;
+import dev.pwk.pipeline.PipelineRequest;
+import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.renderer.KubeCapabilities;
-import dev.pwk.renderer.RenderException;
-import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.RenderedObject;
-import dev.pwk.renderer.Renderer;
-import dev.pwk.validator.LintMode;
-import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.ChartInfo;
 import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValuesContract;
-import dev.pwk.values.ValuesException;
-import dev.pwk.values.ValuesLoader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -139,31 +135,31 @@ final class ReleaseSession implements AutoCloseable {
    * here with {@link Stop}.
    */
   ReleasePlan plan(String name, ValuesOptions values, ReleaseOptions options) {
-    LoadedValues loaded = lint(name, values);
+    Pipeline pipeline = Pipeline.create();
+    PipelineResult checked =
+        pipeline.check(
+            PipelineRequest.builder(values.inputs()).release(new Release(name, namespace)).build());
+    if (checked.hasErrors()) {
+      // Rendered for the findings only, as lint and template report them; no cluster is needed.
+      PipelineResult stopped = pipeline.render(checked, KubeCapabilities.DEFAULT, "");
+      Diagnostics.print(err, stopped, noColor);
+      throw new Stop(Diagnostics.exitCodeFor(stopped.findings()));
+    }
+    Diagnostics.print(err, checked, noColor);
+    LoadedValues loaded = checked.values().orElseThrow();
     boolean lookUpUid = loaded.tree().path("worker").path("clusterUid").asText("").isEmpty();
     ClusterInfo cluster = call(() -> manager().discover(lookUpUid));
     KubeCapabilities capabilities =
         new KubeCapabilities(cluster.major(), cluster.minor(), cluster.apiVersions());
-    List<HasMetadata> objects;
-    try {
-      objects =
-          Renderer.create()
-              .render(
-                  loaded,
-                  RenderOptions.builder()
-                      .releaseName(name)
-                      .namespace(namespace)
-                      .capabilities(capabilities)
-                      .clusterUid(cluster.clusterUid())
-                      .build())
-              .objects()
-              .stream()
-              .map(RenderedObject::object)
-              .toList();
-    } catch (RenderException e) {
-      Diagnostics.print(err, "values", e.findings(), loaded.sources(), noColor);
+    PipelineResult result = pipeline.render(checked, capabilities, cluster.clusterUid());
+    List<Finding> rendered =
+        result.findings().subList(checked.findings().size(), result.findings().size());
+    Diagnostics.print(err, rendered, result, noColor);
+    if (result.rendering().isEmpty()) {
       throw new Stop(ExitCodes.FINDINGS);
     }
+    List<HasMetadata> objects =
+        result.rendering().get().objects().stream().map(RenderedObject::object).toList();
     ChartInfo chart = ValuesContract.chart();
     return new ReleasePlan(
         name,
@@ -172,24 +168,6 @@ final class ReleaseSession implements AutoCloseable {
         loaded.tree(),
         new ChartRef(chart.name(), chart.version(), chart.appVersion()),
         options);
-  }
-
-  /** The values, loaded and linted for release {@code name}; findings go to standard error. */
-  private LoadedValues lint(String name, ValuesOptions values) {
-    LoadedValues loaded;
-    try {
-      loaded = ValuesLoader.create().load(values.inputs());
-    } catch (ValuesException e) {
-      List<Finding> findings = ValuesValidator.inputFindings(e);
-      Diagnostics.print(err, "values", findings, List.of(), noColor);
-      throw new Stop(Diagnostics.exitCodeFor(findings));
-    }
-    List<Finding> findings =
-        ValuesValidator.create().validate(loaded, LintMode.FULL, new Release(name, namespace));
-    if (Diagnostics.print(err, "values", findings, loaded.sources(), noColor)) {
-      throw new Stop(ExitCodes.FINDINGS);
-    }
-    return loaded;
   }
 
   /** Prints the outcome of an install, upgrade or rollback, like Helm's summary. */

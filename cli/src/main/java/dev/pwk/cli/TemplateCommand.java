@@ -1,21 +1,13 @@
 package dev.pwk.cli;
 
 import dev.pwk.kube.Release;
+import dev.pwk.pipeline.Pipeline;
+import dev.pwk.pipeline.PipelineRequest;
+import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.renderer.KubeCapabilities;
-import dev.pwk.renderer.ManifestValidator;
-import dev.pwk.renderer.RenderException;
-import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.RenderedObject;
-import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.LintMode;
-import dev.pwk.validator.ValuesValidator;
-import dev.pwk.values.Finding;
-import dev.pwk.values.LoadedValues;
-import dev.pwk.values.SourceText;
 import dev.pwk.values.ValueInputs;
-import dev.pwk.values.ValuesException;
-import dev.pwk.values.ValuesLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -152,66 +144,25 @@ final class TemplateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The name findings of {@code --validate} are reported under. */
-  private static final String MANIFESTS = "<rendered manifests>";
-
   /** A render of one set of values: the objects, or the exit code; and what to print. */
   private record Outcome(Rendering rendering, int exitCode, String diagnostics) {}
 
   private Outcome render(ValueInputs inputs, KubeCapabilities capabilities) {
     StringWriter text = new StringWriter();
     PrintWriter diagnostics = new PrintWriter(text);
-    LoadedValues loaded;
-    try {
-      loaded = ValuesLoader.create().load(inputs);
-    } catch (ValuesException e) {
-      List<Finding> findings = ValuesValidator.inputFindings(e);
-      Diagnostics.print(diagnostics, "values", findings, List.of(), noColor);
-      return new Outcome(null, Diagnostics.exitCodeFor(findings), text.toString());
+    PipelineResult result =
+        Pipeline.create()
+            .run(
+                PipelineRequest.builder(inputs)
+                    .release(new Release(releaseName, namespace))
+                    .capabilities(capabilities)
+                    .validateManifests(validate)
+                    .build());
+    Diagnostics.print(diagnostics, result, noColor);
+    if (result.rendering().isEmpty()) {
+      return new Outcome(null, Diagnostics.exitCodeFor(result.findings()), text.toString());
     }
-    List<Finding> findings =
-        ValuesValidator.create()
-            .validate(loaded, LintMode.FULL, new Release(releaseName, namespace));
-    if (Diagnostics.print(diagnostics, "values", findings, loaded.sources(), noColor)) {
-      return new Outcome(null, ExitCodes.FINDINGS, text.toString());
-    }
-    try {
-      Rendering rendering =
-          Renderer.create()
-              .render(
-                  loaded,
-                  RenderOptions.builder()
-                      .releaseName(releaseName)
-                      .namespace(namespace)
-                      .capabilities(capabilities)
-                      .build());
-      if (validate) {
-        // The whole rendering, before --show-only: the checks look across objects.
-        // Their lines count in the whole rendered stream: report them against it, and name
-        // the template each comes from in the message.
-        List<Finding> manifest =
-            ManifestValidator.create().validate(rendering).stream()
-                .map(
-                    f ->
-                        new Finding(
-                            MANIFESTS,
-                            f.line(),
-                            f.column(),
-                            f.path(),
-                            f.ruleId(),
-                            f.severity(),
-                            f.file() + ": " + f.message()))
-                .toList();
-        List<SourceText> stream = List.of(new SourceText(MANIFESTS, rendering.toYaml()));
-        if (Diagnostics.print(diagnostics, MANIFESTS, manifest, stream, noColor)) {
-          return new Outcome(null, ExitCodes.FINDINGS, text.toString());
-        }
-      }
-      return new Outcome(rendering, ExitCodes.OK, text.toString());
-    } catch (RenderException e) {
-      Diagnostics.print(diagnostics, "values", e.findings(), loaded.sources(), noColor);
-      return new Outcome(null, ExitCodes.FINDINGS, text.toString());
-    }
+    return new Outcome(result.rendering().get(), ExitCodes.OK, text.toString());
   }
 
   /**

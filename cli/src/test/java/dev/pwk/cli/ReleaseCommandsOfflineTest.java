@@ -63,6 +63,31 @@ class ReleaseCommandsOfflineTest {
     }
 
     @Test
+    @DisplayName("broken values with a template expression: the same findings as lint and template")
+    void sameFindingsAsLint() {
+      String[] values = {
+        "-f", GOOD,
+        "--set", "worker.replicaCount=two",
+        "--set-literal", "commonLabels.k8s=v{{ .Capabilities.KubeVersion }}"
+      };
+      CliRun lint = CliRun.of(concat(List.of("lint", "--no-color"), values));
+      CliRun template = CliRun.of(concat(List.of("template", "demo", "--no-color"), values));
+      assertTrue(lint.out().contains("[tpl.unsupported]"), lint::toString);
+      for (String command : List.of("install", "upgrade", "diff")) {
+        CliRun run = run(concat(List.of(command, "demo", "--no-color"), values));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(template.err(), run.err(), command);
+        assertFalse(run.err().contains("cannot reach"), run::toString);
+      }
+    }
+
+    private String[] concat(List<String> first, String[] rest) {
+      List<String> all = new ArrayList<>(first);
+      all.addAll(List.of(rest));
+      return all.toArray(String[]::new);
+    }
+
+    @Test
     @DisplayName("an unreadable values file exits 2 without contacting the cluster")
     void missingValues() {
       CliRun run = run("install", "demo", "-f", dir.resolve("none.yaml").toString());

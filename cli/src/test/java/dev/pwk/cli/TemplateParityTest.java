@@ -84,11 +84,14 @@ class TemplateParityTest {
   }
 
   @Test
-  @DisplayName("a base job template Prefect would reject is reported, but rendered like the chart")
+  @DisplayName("a base job template Prefect would reject is a warning, and rendered like the chart")
   void brokenJobTemplateStillRenders() {
     CliRun run = template(ConformanceCase.named("sc-bjt-setfile-json"));
     assertEquals(0, run.exitCode(), run::toString);
-    assertTrue(run.err().contains("[base-job-template.undeclared-variable]"), run::toString);
+    assertTrue(
+        run.err().contains("warning: job_configuration.")
+            && run.err().contains("[base-job-template.undeclared-variable]"),
+        run::toString);
     assertTrue(run.out().contains("kind: ConfigMap"), run::toString);
     CliRun lint =
         CliRun.of(
@@ -97,6 +100,15 @@ class TemplateParityTest {
                 + Path.of(ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
                     "base-job-template.json"),
             "-f", ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
-    assertEquals(1, lint.exitCode(), lint::toString);
+    assertEquals(0, lint.exitCode(), lint::toString);
+    assertTrue(lint.out().contains("[base-job-template.undeclared-variable]"), lint::toString);
+    CliRun strict =
+        CliRun.of(
+            "lint", "--strict", "--set-file",
+            "worker.config.baseJobTemplate.configuration="
+                + Path.of(ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
+                    "base-job-template.json"),
+            "-f", ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
+    assertEquals(1, strict.exitCode(), strict::toString);
   }
 }

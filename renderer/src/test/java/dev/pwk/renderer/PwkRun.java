@@ -5,6 +5,7 @@ import dev.pwk.validator.LintMode;
 import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * What {@code pwk template} does with a generated case, in process: load the values, stop on the
- * validator's findings that stop a render ({@link ValuesValidator#stopsRendering}), render.
+ * validator's errors (as pwk-pipeline does, every error stops a render), render.
  * Either the YAML or the rule ids that stopped it.
  *
  * @param yaml the rendered manifests, or null when pwk refused
@@ -69,7 +70,7 @@ record PwkRun(String yaml, Set<String> rules) {
     }
     List<Finding> errors =
         VALIDATOR.validate(loaded, LintMode.FULL, new Release(c.release(), c.namespace())).stream()
-            .filter(ValuesValidator::stopsRendering)
+            .filter(f -> f.severity() == Severity.ERROR)
             .toList();
     if (!errors.isEmpty()) {
       return refused(errors);

@@ -14,6 +14,11 @@ import java.util.Optional;
  * init container to push to the work pool, checked as {@link JobTemplateValidator} checks a file.
  * Findings point inside the JSON: into the {@code --set-file} file, into a literal block or
  * one-line string in a values file, or at each key of a template written as a YAML map.
+ *
+ * <p>What only Prefect's API rejects (text that is not JSON, a missing or empty section, an
+ * undeclared variable) is a warning here, not an error: the chart renders it and the API server accepts the
+ * ConfigMap, so {@code pwk template} renders it too; Prefect rejects it when the worker starts, and
+ * {@code pwk lint --strict} fails on it.
  */
 final class BaseJobTemplateRules implements Rule {
   static final String INVALID_JSON = "base-job-template.invalid-json";
@@ -21,6 +26,9 @@ final class BaseJobTemplateRules implements Rule {
   static final String MSG_INVALID_JSON_NOT_OBJECT = "base-job-template.invalid-json.not-object";
   static final String BOTH_SET = "base-job-template.both-set";
   static final String NOT_CHECKED = "base-job-template.not-checked";
+
+  /** The severity of what only Prefect's API rejects; see the class comment. */
+  private static final Severity API_REJECTS = Severity.WARNING;
 
   @Override
   public void check(LintContext ctx, Report out) {
@@ -51,7 +59,7 @@ final class BaseJobTemplateRules implements Rule {
     if (c.isTextual() && !c.textValue().isBlank()) {
       checkText(ctx, out, configuration, c.textValue());
     } else if (c.isObject() && !c.isEmpty()) {
-      JobTemplateCheck.check(c, new TemplateSite.Values(ctx, configuration), out);
+      JobTemplateCheck.check(c, new TemplateSite.Values(ctx, configuration), out, API_REJECTS);
     }
   }
 
@@ -85,12 +93,12 @@ final class BaseJobTemplateRules implements Rule {
       Optional<JsonText.Position> mapped = map.apply(e.at());
       if (mapped.isPresent()) {
         Location at = new Location(file, mapped.get().line(), mapped.get().column(), rank);
-        out.add(INVALID_JSON, Severity.ERROR, configuration, at, subject, e.getMessage());
+        out.add(INVALID_JSON, API_REJECTS, configuration, at, subject, e.getMessage());
       } else {
         out.addKeyed(
             INVALID_JSON,
             MSG_INVALID_JSON_AT,
-            Severity.ERROR,
+            API_REJECTS,
             configuration,
             valueAt,
             subject,
@@ -105,13 +113,13 @@ final class BaseJobTemplateRules implements Rule {
       out.addKeyed(
           INVALID_JSON,
           MSG_INVALID_JSON_NOT_OBJECT,
-          Severity.ERROR,
+          API_REJECTS,
           configuration,
           site.at(""),
           subject,
           LintContext.typeName(json.root()));
       return;
     }
-    JobTemplateCheck.check(json.root(), site, out);
+    JobTemplateCheck.check(json.root(), site, out, API_REJECTS);
   }
 }

@@ -39,13 +39,17 @@ final class JobTemplateCheck {
 
   /**
    * Checks a template that is a JSON object; an empty object is left alone, as Prefect's API does.
+   *
+   * @param apiRejects the severity of a missing or empty section and an undeclared variable, which
+   *     Prefect's API rejects: an error for a template file, a warning for one in the values, which
+   *     the chart renders and the API server accepts
    */
-  static void check(JsonNode template, TemplateSite site, Report out) {
+  static void check(JsonNode template, TemplateSite site, Report out, Severity apiRejects) {
     if (template.isEmpty()) {
       return;
     }
-    boolean variablesOk = section(template, VARIABLES, site, out);
-    boolean configurationOk = section(template, JOB_CONFIGURATION, site, out);
+    boolean variablesOk = section(template, VARIABLES, site, out, apiRejects);
+    boolean configurationOk = section(template, JOB_CONFIGURATION, site, out, apiRejects);
     if (variablesOk && !template.get(VARIABLES).isEmpty()) {
       VariablesSchemaCheck.check(template, site, out);
     }
@@ -62,7 +66,8 @@ final class JobTemplateCheck {
         variables,
         used,
         site,
-        out);
+        out,
+        apiRejects);
     if (variablesOk) {
       for (String name : variables.names()) {
         if (!used.contains(name)) {
@@ -84,18 +89,19 @@ final class JobTemplateCheck {
   }
 
   /** Reports a missing, non-object or empty section; true when it is an object. */
-  private static boolean section(JsonNode template, String name, TemplateSite site, Report out) {
+  private static boolean section(
+      JsonNode template, String name, TemplateSite site, Report out, Severity apiRejects) {
     JsonNode section = template.get(name);
     String pointer = "/" + name;
     if (section == null) {
-      out.add(MISSING_SECTION, Severity.ERROR, site.path(""), site.at(""), name);
+      out.add(MISSING_SECTION, apiRejects, site.path(""), site.at(""), name);
       return false;
     }
     if (!section.isObject()) {
       out.addKeyed(
           MISSING_SECTION,
           MSG_MISSING_SECTION_TYPE,
-          Severity.ERROR,
+          apiRejects,
           site.path(pointer),
           site.at(pointer),
           name,
@@ -103,7 +109,7 @@ final class JobTemplateCheck {
       return false;
     }
     if (section.isEmpty()) {
-      out.add(EMPTY_SECTION, Severity.ERROR, site.path(pointer), site.at(pointer), name);
+      out.add(EMPTY_SECTION, apiRejects, site.path(pointer), site.at(pointer), name);
     }
     return true;
   }
@@ -119,7 +125,8 @@ final class JobTemplateCheck {
       TemplateVariables variables,
       Set<String> used,
       TemplateSite site,
-      Report out) {
+      Report out,
+      Severity apiRejects) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         placeholders(
@@ -129,17 +136,26 @@ final class JobTemplateCheck {
             variables,
             used,
             site,
-            out);
+            out,
+            apiRejects);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        placeholders(template, node.get(i), Pointers.child(pointer, i), variables, used, site, out);
+        placeholders(
+            template,
+            node.get(i),
+            Pointers.child(pointer, i),
+            variables,
+            used,
+            site,
+            out,
+            apiRejects);
       }
     } else if (node.isTextual()) {
       for (Templating.Placeholder p : Templating.find(node.textValue())) {
         used.add(p.name());
         if (!variables.declares(p.name())) {
-          undeclared(template, pointer, p, variables, site, out);
+          undeclared(template, pointer, p, variables, site, out, apiRejects);
         }
       }
     }
@@ -151,7 +167,8 @@ final class JobTemplateCheck {
       Templating.Placeholder p,
       TemplateVariables variables,
       TemplateSite site,
-      Report out) {
+      Report out,
+      Severity apiRejects) {
     String display = Pointers.display(pointer, template);
     Location at = site.inString(pointer, p.start());
     String messageKey;
@@ -168,7 +185,7 @@ final class JobTemplateCheck {
     out.addKeyed(
         UNDECLARED_VARIABLE,
         messageKey,
-        Severity.ERROR,
+        apiRejects,
         site.path(pointer),
         at,
         display,

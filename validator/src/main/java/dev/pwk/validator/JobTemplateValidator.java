@@ -72,7 +72,7 @@ public final class JobTemplateValidator {
           SUBJECT,
           LintContext.typeName(json.root()));
     } else {
-      JobTemplateCheck.check(json.root(), site, out);
+      JobTemplateCheck.check(json.root(), site, out, Severity.ERROR);
     }
     return out.sorted();
   }

@@ -23,9 +23,6 @@ public final class ValuesValidator {
   /** Rule-id prefix for problems that stopped values from loading. */
   static final String INPUT_RULE_PREFIX = "input.";
 
-  /** Rule-id prefix of the base job template checks. */
-  static final String BASE_JOB_TEMPLATE_RULE_PREFIX = "base-job-template.";
-
   private static final List<Rule> FULL_RULES =
       List.of(
           new ChartRequirements(),
@@ -93,18 +90,6 @@ public final class ValuesValidator {
       }
     }
     return out.sorted();
-  }
-
-  /**
-   * Whether a finding should stop {@code pwk template} or {@code pwk install} before anything is
-   * rendered: every error does, except those about the base job template. The chart copies that
-   * template into a ConfigMap without reading it, and Prefect's API judges it later, so for parity
-   * with the chart those errors are reported but do not stop the render ({@code pwk lint} still
-   * fails on them).
-   */
-  public static boolean stopsRendering(Finding finding) {
-    return finding.severity() == Severity.ERROR
-        && !finding.ruleId().startsWith(BASE_JOB_TEMPLATE_RULE_PREFIX);
   }
 
   /**

@@ -169,10 +169,15 @@ class MigrateCommandTest {
 
     @Test
     void invalidYaml() throws Exception {
-      CliRun run = CliRun.of("migrate", file("v.yaml", "worker: [\n").toString());
+      Path f = file("v.yaml", "worker: [\n");
+      CliRun run = CliRun.of("migrate", f.toString());
       assertEquals(2, run.exitCode(), run.toString());
       assertEquals(1, run.err().lines().count(), run.err());
       assertTrue(!run.err().contains("Exception"), run.err());
+      // The same headline as pwk lint prints for the file.
+      assertTrue(run.err().startsWith(f + ":"), run.err());
+      assertTrue(run.err().contains(": error: YAML syntax error"), run.err());
+      assertTrue(run.err().endsWith(" [input.yaml-syntax]\n"), run.err());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pwk.kube.KubeSyntax;
+import dev.pwk.kube.StrictReader;
 import dev.pwk.values.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ import java.util.Optional;
  * rendering, not a {@link Rendering#select selection} of it. Thread-safe; create one and reuse it.
  */
 public final class ManifestValidator {
+  static final String UNKNOWN_FIELD = "manifest.unknown-field";
+
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final long MAX_CONFIG_MAP_BYTES = 1024 * 1024;
 
@@ -76,7 +79,7 @@ public final class ManifestValidator {
     Optional<ManifestDocument> deployment = first(docs, "Deployment");
     ManifestReport out = new ManifestReport();
     for (ManifestDocument doc : docs) {
-      UnknownFields.check(doc, out);
+      modelFields(doc, out);
       FieldChecks c = new FieldChecks(doc, out);
       String kind = doc.kind();
       boolean rbac = kind.equals("Role") || kind.equals("RoleBinding");
@@ -122,6 +125,32 @@ public final class ManifestValidator {
           FieldChecks.INVALID_VALUE + ".config-map-size",
           String.valueOf(bytes),
           String.valueOf(MAX_CONFIG_MAP_BYTES));
+    }
+  }
+
+  /**
+   * Reads the object back into its fabric8 class as a strict API server decodes it ({@link
+   * StrictReader}): a value of the wrong type, and every field the Kubernetes schema lacks.
+   */
+  private static void modelFields(ManifestDocument doc, ManifestReport out) {
+    Class<?> type = doc.rendered().object().getClass();
+    StrictReader.Result<?> read = StrictReader.read(doc.tree(), type, 1);
+    for (StrictReader.WrongType w : read.wrongTypes()) {
+      out.error(
+          doc,
+          new Value(w.pointer(), null),
+          FieldChecks.INVALID_VALUE,
+          FieldChecks.INVALID_VALUE + ".type",
+          type.getSimpleName());
+    }
+    for (StrictReader.UnknownField u : read.unknownFields()) {
+      Value at = new Value(u.pointer(), null);
+      if (u.suggestion().isEmpty()) {
+        out.error(doc, at, UNKNOWN_FIELD, UNKNOWN_FIELD, u.type());
+      } else {
+        out.error(
+            doc, at, UNKNOWN_FIELD, UNKNOWN_FIELD + ".suggest", u.type(), u.suggestion().get());
+      }
     }
   }
 

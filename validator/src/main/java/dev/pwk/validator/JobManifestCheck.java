@@ -1,37 +1,15 @@
 package dev.pwk.validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.pwk.kube.Suggestions;
+import dev.pwk.kube.StrictReader;
 import dev.pwk.values.Location;
 import dev.pwk.values.Severity;
-import io.fabric8.kubernetes.api.model.AnyType;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,11 +72,6 @@ final class JobManifestCheck {
 
   private static final String WORKER_COMMAND = "prefect flow-run execute";
   private static final String WORKER_JOB_NAME = "prefect-job-";
-
-  /** Kubernetes decodes JSON without coercion: "3" is no integer and 5 no string. */
-  private static final ObjectMapper STRICT = strictMapper();
-
-  private static final ObjectReader JOB_READER = STRICT.readerFor(Job.class);
 
   private static final int MAX_TYPE_ERRORS = 50;
 
@@ -324,24 +297,20 @@ final class JobManifestCheck {
   }
 
   /**
-   * Reads the manifest into fabric8's {@code Job}, reporting each value of the wrong type (and
-   * reading again without it), then every field the model does not know.
+   * Reads the manifest into fabric8's {@code Job} as the API server decodes it ({@link
+   * StrictReader}): each value of the wrong type, then every field the model does not know.
    */
   private void checkJobModel(ObjectNode manifest) {
-    ObjectNode working = manifest.deepCopy();
-    for (int attempt = 0; attempt < MAX_TYPE_ERRORS; attempt++) {
-      try {
-        Job job = JOB_READER.readValue(working);
-        walk(job, working, "");
-        return;
-      } catch (JsonMappingException e) {
-        String pointer = pointer(e.getPath());
-        typeError(pointer, expected(e), working.at(pointer));
-        if (!drop(working, pointer)) {
-          return;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading a JSON tree failed", e);
+    StrictReader.Result<Job> read = StrictReader.read(manifest, Job.class, MAX_TYPE_ERRORS);
+    for (StrictReader.WrongType w : read.wrongTypes()) {
+      typeError(w.pointer(), w.expected(), manifest.at(w.pointer()));
+    }
+    if (read.object().isEmpty()) {
+      return;
+    }
+    for (StrictReader.UnknownField u : read.unknownFields()) {
+      if (!PREFECT_POD_SPEC_FIELDS.contains(u.pointer())) {
+        unknownField(u);
       }
     }
   }
@@ -375,188 +344,19 @@ final class JobManifestCheck {
     }
   }
 
-  /**
-   * Removes the value at the pointer (a list item becomes null, to keep indexes); false at root.
-   */
-  private static boolean drop(ObjectNode root, String pointer) {
-    if (pointer.isEmpty()) {
-      return false;
-    }
-    int slash = pointer.lastIndexOf('/');
-    JsonNode parent = root.at(pointer.substring(0, slash));
-    List<String> segments = Pointers.segments(pointer);
-    String last = segments.get(segments.size() - 1);
-    if (parent.isObject()) {
-      return ((ObjectNode) parent).remove(last) != null;
-    }
-    if (parent.isArray()) {
-      ((ArrayNode) parent).set(Integer.parseInt(last), NODES.nullNode());
-      return true;
-    }
-    return false;
-  }
-
-  /** Reports the fields of each model object that its class does not have. */
-  private void walk(Object bean, JsonNode json, String pointer) {
-    if (bean == null || !json.isObject()) {
-      return;
-    }
-    Optional<Map<String, Object>> extra = additionalProperties(bean);
-    if (extra.isEmpty()) {
-      return;
-    }
-    Map<String, BeanPropertyDefinition> properties = properties(bean.getClass());
-    for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      String child = Pointers.child(pointer, name);
-      if (extra.get().containsKey(name)) {
-        if (!PREFECT_POD_SPEC_FIELDS.contains(child)) {
-          unknownField(child, name, bean.getClass().getSimpleName(), properties.keySet());
-        }
-        continue;
-      }
-      BeanPropertyDefinition property = properties.get(name);
-      AnnotatedMember getter = property == null ? null : property.getAccessor();
-      if (getter != null) {
-        walkValue(getter.getValue(bean), json.get(name), child);
-      }
-    }
-  }
-
-  private void walkValue(Object value, JsonNode json, String pointer) {
-    if (value instanceof List<?> list && json.isArray()) {
-      for (int i = 0; i < Math.min(list.size(), json.size()); i++) {
-        walkValue(list.get(i), json.get(i), Pointers.child(pointer, i));
-      }
-    } else if (value instanceof Map<?, ?> map && json.isObject()) {
-      for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        walkValue(map.get(key), json.get(key), Pointers.child(pointer, key));
-      }
-    } else {
-      walk(value, json, pointer);
-    }
-  }
-
-  private void unknownField(String pointer, String name, String kind, Collection<String> known) {
-    Optional<String> suggestion = Suggestions.closest(name, known);
-    String parent = pointer.substring(0, pointer.lastIndexOf('/'));
-    Templating.Origin origin = origin(pointer);
+  private void unknownField(StrictReader.UnknownField u) {
+    String parent = u.pointer().substring(0, u.pointer().lastIndexOf('/'));
+    Templating.Origin origin = origin(u.pointer());
     out.addKeyed(
         UNKNOWN_FIELD,
-        suggestion.isPresent() ? MSG_UNKNOWN_FIELD_SUGGEST : UNKNOWN_FIELD,
+        u.suggestion().isPresent() ? MSG_UNKNOWN_FIELD_SUGGEST : UNKNOWN_FIELD,
         Severity.ERROR,
         site.path(origin.source()),
         site.atKey(origin.source()),
         display(parent),
-        name,
-        kind,
-        suggestion.orElse(""));
-  }
-
-  /**
-   * The model's properties and its {@code getAdditionalProperties} getter, per class. Jackson's
-   * introspection does not cache them, and walking the Job graph asked for them on every
-   * validation (half of its time).
-   */
-  private static final ClassValue<Map<String, BeanPropertyDefinition>> PROPERTIES =
-      new ClassValue<>() {
-        @Override
-        protected Map<String, BeanPropertyDefinition> computeValue(Class<?> type) {
-          return introspect(type);
-        }
-      };
-
-  private static final ClassValue<Optional<Method>> EXTRA_GETTER =
-      new ClassValue<>() {
-        @Override
-        protected Optional<Method> computeValue(Class<?> type) {
-          try {
-            return Optional.of(type.getMethod("getAdditionalProperties"));
-          } catch (NoSuchMethodException e) {
-            return Optional.empty();
-          }
-        }
-      };
-
-  @SuppressWarnings("unchecked")
-  private static Optional<Map<String, Object>> additionalProperties(Object bean) {
-    Optional<Method> getter = EXTRA_GETTER.get(bean.getClass());
-    if (getter.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Object extra = getter.get().invoke(bean);
-      return extra instanceof Map<?, ?> map
-          ? Optional.of((Map<String, Object>) map)
-          : Optional.empty();
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("fabric8 model getter failed on " + bean.getClass(), e);
-    }
-  }
-
-  private static Map<String, BeanPropertyDefinition> properties(Class<?> type) {
-    return PROPERTIES.get(type);
-  }
-
-  private static Map<String, BeanPropertyDefinition> introspect(Class<?> type) {
-    BeanDescription description =
-        STRICT.getDeserializationConfig().introspect(STRICT.constructType(type));
-    Map<String, BeanPropertyDefinition> byName = new LinkedHashMap<>();
-    for (BeanPropertyDefinition p : description.findProperties()) {
-      if (!p.getName().equals("additionalProperties")) {
-        byName.put(p.getName(), p);
-      }
-    }
-    return java.util.Collections.unmodifiableMap(byName);
-  }
-
-  /** What the model wanted where reading failed, in the words of the values schema's findings. */
-  private static String expected(JsonMappingException e) {
-    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-    if (target == null) {
-      return "a valid value";
-    }
-    if (target == Integer.class
-        || target == int.class
-        || target == Long.class
-        || target == long.class
-        || target == Short.class) {
-      return "an integer";
-    }
-    if (target == Boolean.class || target == boolean.class) {
-      return "a boolean";
-    }
-    if (target == String.class) {
-      return "a string";
-    }
-    if (target == Double.class || target == Float.class) {
-      return "a number";
-    }
-    if (target == IntOrString.class) {
-      return "an integer or a string";
-    }
-    if (target == Quantity.class) {
-      return "a quantity such as 500m or 1Gi";
-    }
-    if (target == AnyType.class) {
-      return "a value";
-    }
-    if (Collection.class.isAssignableFrom(target)) {
-      return "a list";
-    }
-    return "an object";
-  }
-
-  private static String pointer(List<JsonMappingException.Reference> path) {
-    String p = "";
-    for (JsonMappingException.Reference r : path) {
-      p =
-          r.getFieldName() != null
-              ? Pointers.child(p, r.getFieldName())
-              : Pointers.child(p, r.getIndex());
-    }
-    return p;
+        u.name(),
+        u.type(),
+        u.suggestion().orElse(""));
   }
 
   private Templating.Origin origin(String manifestPointer) {
@@ -573,20 +373,6 @@ final class JobManifestCheck {
 
   private String display(String manifestPointer) {
     return Pointers.display("/job_configuration" + MANIFEST + manifestPointer, displayRoot);
-  }
-
-  private static ObjectMapper strictMapper() {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
-    mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    return mapper;
   }
 
   private static JsonNode parse(String json) {

@@ -3,7 +3,7 @@
  * written.
  *
  * <p>{@link dev.pwk.validator.ValuesValidator} takes {@link dev.pwk.values.LoadedValues} and
- * returns {@link dev.pwk.validator.Finding}s: JSON-schema violations, the chart's required values
+ * returns {@link dev.pwk.values.Finding}s: JSON-schema violations, the chart's required values
  * (which {@code helm lint} only logs as warnings) and extra rules such as Kubernetes name syntax, resource
  * quantities and renamed keys. A {@link dev.pwk.validator.LintMode} chooses between a full install
  * and a single overlay file. Findings point at a file, line and column, or at the command-line flag

@@ -6,16 +6,11 @@ import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.validator.LintMode;
-import dev.pwk.validator.ValuesValidator;
-import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
-import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesLoader;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Renders a worker with autoscaling for Kubernetes 1.20, as {@code pwk template} does. */
 public final class RenderExample {
@@ -34,18 +29,16 @@ public final class RenderExample {
                     .file(valuesFile)
                     .set("worker.autoscaling.enabled=true")
                     .build());
+    // Helm's rules for the names (pwk-kube); a bad one throws IllegalArgumentException.
     Release release = new Release("worker", "prefect");
-    // Lint first, as the cli does: the renderer only reports what stops it from rendering.
-    List<Finding> findings = ValuesValidator.create().validate(values, LintMode.FULL, release);
-    if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-      throw new IllegalArgumentException("the values have errors: " + findings);
-    }
     RenderOptions options =
         RenderOptions.builder()
             .releaseName(release.name())
             .namespace(release.namespace())
             .capabilities(KubeCapabilities.of("1.20")) // like --kube-version 1.20
             .build();
+    // Only what stops the chart from rendering is reported, as RenderException.findings();
+    // pwk-validator's ValuesValidator lints the values for everything else.
     Rendering rendering = Renderer.create().render(values, options);
     // Kubernetes 1.20 serves no autoscaling/v2, so the HPA comes out as autoscaling/v2beta2.
     return rendering.select(o -> o.object().getKind().equals("HorizontalPodAutoscaler")).toYaml();

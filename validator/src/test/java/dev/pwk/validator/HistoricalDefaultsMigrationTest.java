@@ -1,4 +1,4 @@
-package dev.pwk.values;
+package dev.pwk.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,14 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.pwk.values.ChartHistory;
+import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Migration;
+import dev.pwk.values.MigrationRule;
+import dev.pwk.values.ValueInputs;
+import dev.pwk.values.ValuesContract;
+import dev.pwk.values.ValuesLoader;
+import dev.pwk.values.ValuesMigrator;
 import dev.pwk.values.testing.HistoricalChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

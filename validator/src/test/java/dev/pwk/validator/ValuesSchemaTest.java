@@ -1,4 +1,4 @@
-package dev.pwk.values;
+package dev.pwk.validator;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,11 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.pwk.values.ChartInfo;
+import dev.pwk.values.ValueInputs;
+import dev.pwk.values.ValuesContract;
+import dev.pwk.values.ValuesException;
+import dev.pwk.values.ValuesLoader;
 import dev.pwk.values.testing.ConformanceCase;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -199,14 +204,14 @@ class ValuesSchemaTest {
   class Corpus {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.pwk.values.ValuesSchemaTest#renderCases")
+    @MethodSource("dev.pwk.validator.ValuesSchemaTest#renderCases")
     @DisplayName("the merged values of every render case are valid")
     void renderCasesValid(ConformanceCase c) throws ValuesException {
       assertEquals(List.of(), violations(ValuesLoader.create().load(c.inputs()).tree()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.pwk.values.ValuesSchemaTest#errorCases")
+    @MethodSource("dev.pwk.validator.ValuesSchemaTest#errorCases")
     @DisplayName(
         "an error case fails the schema exactly when Helm's error is a schema error, at Helm's"
             + " locations")

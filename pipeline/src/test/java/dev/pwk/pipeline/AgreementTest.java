@@ -47,6 +47,9 @@ class AgreementTest {
       Map.of(
           // NameRules: the chart renders these names, so pwk template does too and lint warns.
           "manifest.invalid-name", "names.",
+          // The same for the label values the chart derives from those names
+          // (app.kubernetes.io/name); a label the user writes is a lint error.
+          "manifest.invalid-label", "names.",
           // No value rule matches extraVolumeMounts against the pod's volumes.
           "manifest.volume-mount", "");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pwk.values.UnifiedDiff;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -55,8 +56,8 @@ final class Differ {
       ObjectNode after = normalize(planned);
       Redaction.objects(before, after);
       String text =
-          UnifiedDiff.of(
-              before == null ? "" : yaml(before), yaml(after), "live " + ref, "planned " + ref);
+          UnifiedDiff.diff(
+              "live " + ref, before == null ? "" : yaml(before), "planned " + ref, yaml(after));
       ObjectDiff.Change change =
           live == null
               ? ObjectDiff.Change.ADDED
@@ -77,7 +78,7 @@ final class Differ {
           new ObjectDiff(
               ref,
               ObjectDiff.Change.REMOVED,
-              UnifiedDiff.of(yaml(before), "", "live " + ref, "planned " + ref)));
+              UnifiedDiff.diff("live " + ref, yaml(before), "planned " + ref, "")));
     }
     return out;
   }

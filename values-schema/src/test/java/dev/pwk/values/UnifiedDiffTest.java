@@ -1,4 +1,4 @@
-package dev.pwk.docs;
+package dev.pwk.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -106,5 +106,17 @@ class UnifiedDiffTest {
     assertEquals(
         "--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@\n a\n-b\n-c\n+x\n+y\n d\n",
         UnifiedDiff.diff("a/f", lines("abcd"), "b/f", lines("axyd")));
+  }
+
+  @Test
+  @DisplayName("a change at the end has context only before it, as pwk diff shows a new line")
+  void changeAtEnd() {
+    String before = lines("abcdefghijklmn");
+    String after = lines("abcDefghijklmno");
+    assertEquals(
+        "--- live\n+++ planned\n"
+            + "@@ -1,7 +1,7 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n"
+            + "@@ -12,3 +12,4 @@\n l\n m\n n\n+o\n",
+        UnifiedDiff.diff("live", before, "planned", after));
   }
 }

@@ -1,4 +1,4 @@
-package dev.pwk.docs;
+package dev.pwk.values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * A line diff in the unified format of GNU diff and git: Myers' shortest edit script, hunks with
  * three lines of context and {@code @@ -a,b +c,d @@} headers, deletions before insertions within a
- * change, and {@code \ No newline at end of file} after a last line without one.
+ * change, and {@code \ No newline at end of file} after a last line without one. The one diff
+ * engine of pwk: {@code pwk docs --check}, {@code pwk migrate --diff} and {@code pwk diff} print
+ * what it writes.
  */
-final class UnifiedDiff {
+public final class UnifiedDiff {
   private static final int CONTEXT = 3;
 
   private enum Op {
@@ -22,8 +24,13 @@ final class UnifiedDiff {
 
   private UnifiedDiff() {}
 
-  /** The diff from {@code before} to {@code after}; empty when they are equal. */
-  static String diff(String beforeName, String before, String afterName, String after) {
+  /**
+   * The diff from {@code before} to {@code after}; empty when they are equal.
+   *
+   * @param beforeName the name on the {@code ---} line
+   * @param afterName the name on the {@code +++} line
+   */
+  public static String diff(String beforeName, String before, String afterName, String after) {
     if (before.equals(after)) {
       return "";
     }

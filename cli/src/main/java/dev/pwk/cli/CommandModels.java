@@ -73,9 +73,6 @@ final class CommandModels {
     if (command instanceof CompletionCommand c) {
       return completionCommand(c);
     }
-    if (command instanceof CdsTrainingCommand c) {
-      return cdsTrainingCommand(c);
-    }
     throw new IllegalArgumentException("not a pwk command: " + command);
   }
 
@@ -942,13 +939,6 @@ final class CommandModels {
             .required(true)
             .build());
     spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
-    return spec;
-  }
-
-  private static CommandSpec cdsTrainingCommand(CdsTrainingCommand c) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(c);
-    spec.name("__cds-training");
-    spec.usageMessage().hidden(true);
     return spec;
   }
 

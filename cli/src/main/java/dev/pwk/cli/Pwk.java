@@ -52,8 +52,7 @@ public final class Pwk implements Runnable {
           "docs",
           "schema",
           "show",
-          "completion",
-          "__cds-training");
+          "completion");
 
   /**
    * A new instance of the command {@code name}. A switch rather than a map of constructor
@@ -91,8 +90,6 @@ public final class Pwk implements Runnable {
         return new ShowCommand();
       case "completion":
         return new CompletionCommand();
-      case "__cds-training":
-        return new CdsTrainingCommand();
       default:
         throw new IllegalArgumentException("no command " + name);
     }
@@ -108,17 +105,25 @@ public final class Pwk implements Runnable {
 
   /** Runs pwk and exits with its exit code. */
   public static void main(String[] args) {
-    // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
-    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
-    // (~8 ms). pwk has no Groovy closures and no option of those types.
-    System.setProperty("picocli.disable.closures", "true");
-    System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
+    setStartupProperties();
     CommandLine cl = forArgs(args);
     int code = cl.execute(args);
     // picocli's writers buffer; exiting without a flush would cut the output short.
     cl.getOut().flush();
     cl.getErr().flush();
     System.exit(code);
+  }
+
+  /**
+   * Sets the system properties {@link #main} runs with, for a process that runs pwk's commands
+   * itself (the start-up archive's training run) and should load what {@code main} loads.
+   */
+  public static void setStartupProperties() {
+    // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
+    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
+    // (~8 ms). pwk has no Groovy closures and no option of those types.
+    System.setProperty("picocli.disable.closures", "true");
+    System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.pwk.cli;
+package dev.pwk.dist;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 

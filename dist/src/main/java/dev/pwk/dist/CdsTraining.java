@@ -1,36 +1,46 @@
-package dev.pwk.cli;
+package dev.pwk.dist;
 
+import dev.pwk.cli.Pwk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
- * A hidden command that runs the everyday commands once on bundled values, so that a
+ * The training run: runs the everyday commands once on bundled values, so that a
  * class-data-sharing archive (or a JDK 25 ahead-of-time cache) recorded during this run holds
  * the classes they load; the cluster commands run against a {@link TrainingCluster}. The build
- * and the launcher run it; users never need to.
+ * and the launcher run it ({@code java -cp pwk.jar dev.pwk.dist.CdsTraining}); users never need
+ * to. It is a main class of its own rather than a pwk command, so that the cli library carries
+ * nothing of the packaging.
  */
-@Command(name = "__cds-training", hidden = true, addMethodSubcommands = false)
-final class CdsTrainingCommand implements Callable<Integer> {
+public final class CdsTraining {
+  private CdsTraining() {}
 
-  @Override
-  public Integer call() throws IOException {
+  /** Runs the commands; exits 0 whatever they report. */
+  public static void main(String[] args) throws IOException {
+    // As pwk's own main does, so that the archive holds what a real start loads.
+    Pwk.setStartupProperties();
     Path dir = Files.createTempDirectory("pwk-training");
     Path values = dir.resolve("values.yaml");
-    try (InputStream in = CdsTrainingCommand.class.getResourceAsStream("training-values.yaml")) {
+    Path old = dir.resolve("old-values.yaml");
+    try (InputStream in = CdsTraining.class.getResourceAsStream("training-values.yaml");
+        InputStream oldIn = CdsTraining.class.getResourceAsStream("training-old-values.yaml")) {
       Files.copy(in, values);
+      Files.copy(oldIn, old);
+      // The libraries concatenate strings with invokedynamic: the archive holds the method
+      // handle forms of each path only when this run takes it.
+      run("--version");
       run("lint", values.toString());
       run("lint", "--format", "sarif", values.toString());
       run("lint", "--set", "worker.replicaCount=x", values.toString());
       run("template", "-f", values.toString(), "--set", "worker.autoscaling.enabled=true");
       run("template", "-f", values.toString(), "--output-dir", dir.resolve("out").toString());
       run("lint-job-template", values.toString());
+      run("migrate", "--diff", old.toString());
       run("schema");
       run("docs");
       try (TrainingCluster cluster = new TrainingCluster(dir)) {
@@ -52,7 +62,6 @@ final class CdsTrainingCommand implements Callable<Integer> {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    return ExitCodes.OK;
   }
 
   private static void run(String... args) {

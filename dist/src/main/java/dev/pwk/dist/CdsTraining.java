@@ -31,8 +31,7 @@ public final class CdsTraining {
         InputStream oldIn = CdsTraining.class.getResourceAsStream("training-old-values.yaml")) {
       Files.copy(in, values);
       Files.copy(oldIn, old);
-      // The libraries concatenate strings with invokedynamic: the archive holds the method
-      // handle forms of each path only when this run takes it.
+      // Every everyday command, so that the archive holds the classes of each one's path.
       run("--version");
       run("lint", values.toString());
       run("lint", "--format", "sarif", values.toString());

@@ -2,6 +2,7 @@ package dev.pwk.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -33,8 +34,7 @@ public final class Pwk implements Runnable {
   /**
    * The subcommands, in the order {@code --help} lists them. Commands are registered here rather
    * than in the annotation so that a run builds only the model of the command it needs, which a
-   * pre-commit hook pays for on every commit. The models come from {@link CommandModels}, which
-   * builds what picocli would read from the annotations without reading them.
+   * pre-commit hook pays for on every commit. The models come from {@link #model}.
    */
   private static final List<String> COMMANDS =
       List.of(
@@ -143,12 +143,43 @@ public final class Pwk implements Runnable {
     return configure(null);
   }
 
+  /**
+   * The models the build generates from the annotations (class {@code CommandModels}, written to
+   * target/generated-sources by the cli tests' {@code CommandModelsSource} and compiled after the
+   * commands); null in a build that made none, such as one that skips compiling the tests.
+   */
+  private static final Function<Object, CommandSpec> GENERATED = generatedModels();
+
+  @SuppressWarnings("unchecked")
+  private static Function<Object, CommandSpec> generatedModels() {
+    try {
+      return (Function<Object, CommandSpec>)
+          Class.forName("dev.pwk.cli.CommandModels").getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The picocli model of {@code command}: the generated one, which picocli builds without reading
+   * annotations (each annotation type is a proxy class made at run time, which no archive holds
+   * on JDK 17), or else the one picocli reads from the annotations. Both are the same model.
+   */
+  static CommandSpec model(Object command) {
+    return GENERATED != null ? GENERATED.apply(command) : CommandSpec.forAnnotatedObject(command);
+  }
+
+  /** True when the commands' models come from the generated code. */
+  static boolean usesGeneratedModels() {
+    return GENERATED != null;
+  }
+
   /** The root command with every subcommand, or only {@code only} when it is not null. */
   private static CommandLine configure(String only) {
-    CommandLine cl = new CommandLine(CommandModels.of(new Pwk()));
+    CommandLine cl = new CommandLine(model(new Pwk()));
     for (String name : COMMANDS) {
       if (only == null || only.equals(name)) {
-        cl.addSubcommand(name, CommandModels.of(command(name)));
+        cl.addSubcommand(name, model(command(name)));
       }
     }
     if (only == null) {

@@ -1,7 +1,7 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.ObjectDiff;
-import dev.pwk.cli.release.ReleaseOptions;
+import dev.pwk.release.ObjectDiff;
+import dev.pwk.release.ReleaseOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

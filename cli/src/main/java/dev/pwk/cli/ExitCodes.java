@@ -1,5 +1,7 @@
 package dev.pwk.cli;
 
+import dev.pwk.release.ReleaseException;
+
 /** The exit codes of every pwk command. */
 final class ExitCodes {
   /** Success: no errors (warnings allowed). */
@@ -22,4 +24,23 @@ final class ExitCodes {
   };
 
   private ExitCodes() {}
+
+  /**
+   * The exit code of a failed release operation: a usage error when the name, the kubeconfig or
+   * the cluster cannot be used at all, otherwise a failed operation.
+   */
+  static int of(ReleaseException.Kind kind) {
+    return switch (kind) {
+      case INVALID_NAME, BAD_KUBECONFIG, UNREACHABLE, UNAUTHENTICATED -> USAGE;
+      case NOT_FOUND,
+          ALREADY_EXISTS,
+          NOT_OWNED,
+          LOCKED,
+          CONFLICT,
+          FORBIDDEN,
+          REJECTED,
+          ROLLOUT_FAILED,
+          FAILED -> FINDINGS;
+    };
+  }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.PicocliException;
 
 /**
- * Binds an option or parameter of a {@link CommandModels} model to a field of its command, as
+ * Binds an option or parameter of a {@code CommandModels} model to a field of its command, as
  * picocli binds an annotated field: it reads and writes the field, and the field's value when the
  * model is built is the argument's initial value.
  */

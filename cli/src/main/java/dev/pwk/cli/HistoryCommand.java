@@ -1,6 +1,6 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.Revision;
+import dev.pwk.release.Revision;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.pwk.cli;
 
-import dev.pwk.docs.DocsCheck;
 import dev.pwk.values.ChartHistory;
 import dev.pwk.values.Finding;
 import dev.pwk.values.Migration;
+import dev.pwk.values.UnifiedDiff;
 import dev.pwk.values.ValuesException;
 import dev.pwk.values.ValuesMigrator;
 import java.io.IOException;
@@ -104,7 +104,7 @@ final class MigrateCommand implements Callable<Integer> {
           exit = ExitCodes.FINDINGS;
         }
       } else if (diff) {
-        out.print(DocsCheck.compare(file.toString(), m.original(), m.migrated()).diff());
+        out.print(UnifiedDiff.diff("a/" + file, m.original(), "b/" + file, m.migrated()));
       } else if (write) {
         if (!m.migrated().equals(m.original())) {
           try {

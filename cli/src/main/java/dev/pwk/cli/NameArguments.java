@@ -1,7 +1,7 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.ReleaseException;
-import dev.pwk.cli.release.ReleaseNames;
+import dev.pwk.release.ReleaseException;
+import dev.pwk.release.ReleaseNames;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

@@ -2,6 +2,7 @@ package dev.pwk.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -33,8 +34,7 @@ public final class Pwk implements Runnable {
   /**
    * The subcommands, in the order {@code --help} lists them. Commands are registered here rather
    * than in the annotation so that a run builds only the model of the command it needs, which a
-   * pre-commit hook pays for on every commit. The models come from {@link CommandModels}, which
-   * builds what picocli would read from the annotations without reading them.
+   * pre-commit hook pays for on every commit. The models come from {@link #model}.
    */
   private static final List<String> COMMANDS =
       List.of(
@@ -52,8 +52,7 @@ public final class Pwk implements Runnable {
           "docs",
           "schema",
           "show",
-          "completion",
-          "__cds-training");
+          "completion");
 
   /**
    * A new instance of the command {@code name}. A switch rather than a map of constructor
@@ -91,8 +90,6 @@ public final class Pwk implements Runnable {
         return new ShowCommand();
       case "completion":
         return new CompletionCommand();
-      case "__cds-training":
-        return new CdsTrainingCommand();
       default:
         throw new IllegalArgumentException("no command " + name);
     }
@@ -108,17 +105,25 @@ public final class Pwk implements Runnable {
 
   /** Runs pwk and exits with its exit code. */
   public static void main(String[] args) {
-    // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
-    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
-    // (~8 ms). pwk has no Groovy closures and no option of those types.
-    System.setProperty("picocli.disable.closures", "true");
-    System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
+    setStartupProperties();
     CommandLine cl = forArgs(args);
     int code = cl.execute(args);
     // picocli's writers buffer; exiting without a flush would cut the output short.
     cl.getOut().flush();
     cl.getErr().flush();
     System.exit(code);
+  }
+
+  /**
+   * Sets the system properties {@link #main} runs with, for a process that runs pwk's commands
+   * itself (the start-up archive's training run) and should load what {@code main} loads.
+   */
+  public static void setStartupProperties() {
+    // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
+    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
+    // (~8 ms). pwk has no Groovy closures and no option of those types.
+    System.setProperty("picocli.disable.closures", "true");
+    System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
   }
 
   /**
@@ -138,12 +143,43 @@ public final class Pwk implements Runnable {
     return configure(null);
   }
 
+  /**
+   * The models the build generates from the annotations (class {@code CommandModels}, written to
+   * target/generated-sources by the cli tests' {@code CommandModelsSource} and compiled after the
+   * commands); null in a build that made none, such as one that skips compiling the tests.
+   */
+  private static final Function<Object, CommandSpec> GENERATED = generatedModels();
+
+  @SuppressWarnings("unchecked")
+  private static Function<Object, CommandSpec> generatedModels() {
+    try {
+      return (Function<Object, CommandSpec>)
+          Class.forName("dev.pwk.cli.CommandModels").getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The picocli model of {@code command}: the generated one, which picocli builds without reading
+   * annotations (each annotation type is a proxy class made at run time, which no archive holds
+   * on JDK 17), or else the one picocli reads from the annotations. Both are the same model.
+   */
+  static CommandSpec model(Object command) {
+    return GENERATED != null ? GENERATED.apply(command) : CommandSpec.forAnnotatedObject(command);
+  }
+
+  /** True when the commands' models come from the generated code. */
+  static boolean usesGeneratedModels() {
+    return GENERATED != null;
+  }
+
   /** The root command with every subcommand, or only {@code only} when it is not null. */
   private static CommandLine configure(String only) {
-    CommandLine cl = new CommandLine(CommandModels.of(new Pwk()));
+    CommandLine cl = new CommandLine(model(new Pwk()));
     for (String name : COMMANDS) {
       if (only == null || only.equals(name)) {
-        cl.addSubcommand(name, CommandModels.of(command(name)));
+        cl.addSubcommand(name, model(command(name)));
       }
     }
     if (only == null) {

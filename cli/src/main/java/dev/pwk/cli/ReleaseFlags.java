@@ -1,6 +1,6 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.ReleaseOptions;
+import dev.pwk.release.ReleaseOptions;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,14 +1,14 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.ChartRef;
-import dev.pwk.cli.release.ClusterInfo;
-import dev.pwk.cli.release.ReleaseException;
-import dev.pwk.cli.release.ReleaseListener;
-import dev.pwk.cli.release.ReleaseManager;
-import dev.pwk.cli.release.ReleaseNames;
-import dev.pwk.cli.release.ReleaseOptions;
-import dev.pwk.cli.release.ReleasePlan;
-import dev.pwk.cli.release.ReleaseResult;
+import dev.pwk.release.ChartRef;
+import dev.pwk.release.ClusterInfo;
+import dev.pwk.release.ReleaseException;
+import dev.pwk.release.ReleaseListener;
+import dev.pwk.release.ReleaseManager;
+import dev.pwk.release.ReleaseNames;
+import dev.pwk.release.ReleaseOptions;
+import dev.pwk.release.ReleasePlan;
+import dev.pwk.release.ReleaseResult;
 import dev.pwk.kube.Release;
 import dev.pwk.pipeline.Pipeline;
 import dev.pwk.pipeline.PipelineRequest;
@@ -83,7 +83,8 @@ final class ReleaseSession implements AutoCloseable {
       ReleaseNames.checkNamespace(ns);
     } catch (ReleaseException e) {
       client.close();
-      throw new UserException(e.getMessage() + " (from the kubeconfig context)", e.exitCode());
+      throw new UserException(
+          e.getMessage() + " (from the kubeconfig context)", ExitCodes.of(e.kind()));
     }
     return new ReleaseSession(client, ns, err, noColor);
   }
@@ -113,7 +114,7 @@ final class ReleaseSession implements AutoCloseable {
       try {
         ReleaseManager.checkReachable(client);
       } catch (ReleaseException e) {
-        throw new UserException(e.getMessage(), e.exitCode());
+        throw new UserException(e.getMessage(), ExitCodes.of(e.kind()));
       }
       reached = true;
     }
@@ -125,7 +126,7 @@ final class ReleaseSession implements AutoCloseable {
     try {
       return action.get();
     } catch (ReleaseException e) {
-      throw new UserException(e.getMessage(), e.exitCode());
+      throw new UserException(e.getMessage(), ExitCodes.of(e.kind()));
     }
   }
 

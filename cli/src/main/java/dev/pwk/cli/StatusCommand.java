@@ -1,6 +1,6 @@
 package dev.pwk.cli;
 
-import dev.pwk.cli.release.ObjectState;
+import dev.pwk.release.ObjectState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -14,9 +14,18 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     ChartInfo chart = ValuesContract.chart();
+    // A StringBuilder, not +: on JDK 17 an invokedynamic concatenation spins method-handle classes
+    // on its first run, which no class-data-sharing archive holds, and --version runs little else.
     return new String[] {
-      "pwk " + toolVersion(),
-      "chart " + chart.name() + " " + chart.version() + " (appVersion " + chart.appVersion() + ")"
+      new StringBuilder("pwk ").append(toolVersion()).toString(),
+      new StringBuilder("chart ")
+          .append(chart.name())
+          .append(' ')
+          .append(chart.version())
+          .append(" (appVersion ")
+          .append(chart.appVersion())
+          .append(')')
+          .toString()
     };
   }
 

@@ -1,6 +1,5 @@
 /**
  * The {@code pwk} command line: thin picocli commands over the values-schema, validator,
- * renderer and docs modules. {@link dev.pwk.cli.Pwk} is the entry point; the cluster-facing
- * release manager lives in {@code dev.pwk.cli.release}.
+ * renderer, release and docs modules. {@link dev.pwk.cli.Pwk} is the entry point.
  */
 package dev.pwk.cli;

@@ -2,11 +2,7 @@ package dev.pwk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,29 +19,24 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class CommandModelsTest {
 
   @Test
-  @DisplayName("the committed CommandModels.java is what the annotations generate now")
-  void sourceIsFresh() throws IOException {
-    String fresh = CommandModelsSource.generate();
-    if (Boolean.getBoolean("pwk.golden.update")) {
-      Files.writeString(CommandModelsSource.FILE, fresh, StandardCharsets.UTF_8);
-    }
-    String onDisk = Files.readString(CommandModelsSource.FILE, StandardCharsets.UTF_8);
-    if (!fresh.equals(onDisk)) {
-      fail("CommandModels.java is stale (an annotation changed); regenerate it with:\n  "
-          + CommandModelsSource.REGENERATE);
-    }
+  @DisplayName("the build compiled the generated models into the cli, and pwk uses them")
+  void generatedModelsAreUsed() {
+    assertTrue(
+        Pwk.usesGeneratedModels(),
+        "no dev.pwk.cli.CommandModels: the build runs CommandModelsSource after test-compile");
   }
 
   @Test
   @DisplayName("every command's model equals the one picocli reads from its annotations")
   void modelsMatchTheAnnotations() {
+    assertTrue(Pwk.usesGeneratedModels());
     List<Object> commands = new ArrayList<>();
     commands.add(new Pwk());
     Pwk.commandNames().forEach(name -> commands.add(Pwk.command(name)));
     for (Object command : commands) {
       Object twin = newInstance(command.getClass());
       String fromAnnotations = describe(CommandSpec.forAnnotatedObject(command));
-      String generated = describe(CommandModels.of(twin));
+      String generated = describe(Pwk.model(twin));
       assertEquals(fromAnnotations, generated, command.getClass().getSimpleName());
     }
   }
@@ -53,12 +44,12 @@ class CommandModelsTest {
   @Test
   @DisplayName("the description covers what the commands declare, so the comparison can fail")
   void descriptionIsDetailed() {
-    String lint = describe(CommandModels.of(new LintCommand()));
+    String lint = describe(Pwk.model(new LintCommand()));
     assertTrue(lint.contains("--release label=NAME arity=1 type=java.lang.String"), lint);
     assertTrue(lint.contains("default=release-name"), lint);
     assertTrue(lint.contains("(default: release-name)"), lint);
     assertTrue(lint.contains("mixins=[report, values, mixinStandardHelpOptions]"), lint);
-    String show = describe(CommandModels.of(new ShowCommand()));
+    String show = describe(Pwk.model(new ShowCommand()));
     assertTrue(show.contains("subcommand chart"), show);
   }
 
@@ -66,7 +57,7 @@ class CommandModelsTest {
   @DisplayName("options write the command's fields, as with the annotations")
   void bindsFields() {
     LintCommand lint = new LintCommand();
-    new CommandLine(CommandModels.of(lint))
+    new CommandLine(Pwk.model(lint))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .parseArgs("--release", "r1", "-f", "a.yaml,b.yaml", "--format", "json", "x.yaml");
     assertEquals("r1", lint.release);

@@ -1,5 +1,6 @@
 package dev.pwk.docs;
 
+import dev.pwk.values.UnifiedDiff;
 import java.util.Objects;
 
 /**

@@ -1,13 +1,13 @@
 package dev.pwk.cli.examples;
 
-import dev.pwk.cli.release.ChartRef;
-import dev.pwk.cli.release.ClusterInfo;
-import dev.pwk.cli.release.ReleaseException;
-import dev.pwk.cli.release.ReleaseListener;
-import dev.pwk.cli.release.ReleaseManager;
-import dev.pwk.cli.release.ReleaseOptions;
-import dev.pwk.cli.release.ReleasePlan;
-import dev.pwk.cli.release.ReleaseResult;
+import dev.pwk.release.ChartRef;
+import dev.pwk.release.ClusterInfo;
+import dev.pwk.release.ReleaseException;
+import dev.pwk.release.ReleaseListener;
+import dev.pwk.release.ReleaseManager;
+import dev.pwk.release.ReleaseOptions;
+import dev.pwk.release.ReleasePlan;
+import dev.pwk.release.ReleaseResult;
 import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.RenderException;
@@ -93,9 +93,9 @@ public final class UpgradeReleaseExample {
       System.out.println(
           "revision " + result.revision().revision() + " " + result.revision().status());
     } catch (ReleaseException e) {
-      // One line for the user; exit code 1 (failed) or 2 (cluster unreachable, bad input).
+      // One line for the user; like pwk, exit 2 when the cluster cannot be used, else 1.
       System.err.println("pwk: " + e.getMessage());
-      System.exit(e.exitCode());
+      System.exit(e.kind().clusterUnusable() ? 2 : 1);
     }
   }
 }

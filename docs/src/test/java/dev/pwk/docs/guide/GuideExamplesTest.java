@@ -37,7 +37,7 @@ class GuideExamplesTest {
           "<!-- example: (\\S+) -->\\n```[a-z]*\\n(.*?)```\\n<!-- /example -->", Pattern.DOTALL);
   private static final Pattern OPENING = Pattern.compile("<!-- example: (\\S+) -->");
   private static final List<String> MODULES =
-      List.of("values-schema", "validator", "renderer", "pipeline", "cli");
+      List.of("values-schema", "validator", "renderer", "pipeline", "release", "cli");
 
   /** A block of a guide page: the page, the file it names and the text it shows. */
   record Block(Path page, String path, String text) {}

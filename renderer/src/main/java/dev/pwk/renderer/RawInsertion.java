@@ -75,11 +75,13 @@ final class RawInsertion {
       ReadBack r =
           new ReadBack(
               p.getText(), value == JsonToken.VALUE_STRING, value == JsonToken.VALUE_NULL);
-      boolean closed =
-          p.nextToken() == JsonToken.END_OBJECT
-              && p.nextToken() == JsonToken.END_OBJECT
-              && p.nextToken() == null;
-      return closed ? Optional.of(r) : Optional.empty();
+      JsonToken[] closing = {JsonToken.END_OBJECT, JsonToken.END_OBJECT, null};
+      for (JsonToken expected : closing) {
+        if (p.nextToken() != expected) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(r);
     } catch (IOException | RuntimeException e) {
       // Jackson wraps SnakeYAML's syntax errors; either way Helm could not parse it.
       return Optional.empty();

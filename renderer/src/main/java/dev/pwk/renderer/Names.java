@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The names the chart derives once per render, following the Bitnami {@code common} helpers (§1 of
- * the chart spec) and the chart's own helpers.
+ * The names the chart derives once per render, following the Bitnami {@code common} helpers
+ * (docs/chart-spec.md §1) and the chart's own helpers.
  *
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})

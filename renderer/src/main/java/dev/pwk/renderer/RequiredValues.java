@@ -4,9 +4,10 @@ import dev.pwk.validator.Finding;
 import java.util.List;
 
 /**
- * The chart's {@code required} checks (§4.10) and the values they guard: the work pool name and the
- * API URL. Helm stops at the first failing {@code required} in template order, so the work pool
- * comes first, then the parts of the API URL in the order the helper reads them.
+ * The chart's {@code required} checks (docs/chart-spec.md §4.10) and the values they guard: the
+ * work pool name and the API URL. Helm stops at the first failing {@code required} in template
+ * order, so the work pool comes first, then the parts of the API URL in the order the helper reads
+ * them.
  *
  * @param workPool the work pool name
  * @param apiUrl {@code PREFECT_API_URL}

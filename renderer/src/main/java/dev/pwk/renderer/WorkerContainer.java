@@ -15,7 +15,10 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code prefect-worker} container (§4.6): command, arguments, env, probe and mounts. */
+/**
+ * The {@code prefect-worker} container (docs/chart-spec.md §4.6): command, arguments, env, probe
+ * and mounts.
+ */
 final class WorkerContainer {
   static final String NAME = "prefect-worker";
 

@@ -1,9 +1,9 @@
 package dev.pwk.validator;
 
 /**
- * The chart's template-time {@code required} values (spec §4.10), which {@code helm lint} never
- * reports. Every failing one is reported, in the order the chart would meet them, with the chart's
- * exact wording.
+ * The chart's template-time {@code required} values (docs/chart-spec.md §4.10), which {@code helm
+ * lint} never reports. Every failing one is reported, in the order the chart would meet them, with
+ * the chart's exact wording.
  */
 final class ChartRequirements implements Rule {
   static final String REQUIRED = "chart.required";

@@ -56,7 +56,7 @@ public final class Pwk implements Runnable {
 
   /**
    * A new instance of the command {@code name}. A switch rather than a map of constructor
-   * references: linking fifteen method references costs a start ~15 ms.
+   * references: linking fifteen method references slows every start.
    */
   static Object command(String name) {
     switch (name) {
@@ -120,8 +120,8 @@ public final class Pwk implements Runnable {
    */
   public static void setStartupProperties() {
     // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
-    // whole jar, ~10 ms) and registers converters for java.sql and java.time types by reflection
-    // (~8 ms). pwk has no Groovy closures and no option of those types.
+    // whole jar) and registers converters for java.sql and java.time types by reflection. pwk has no
+    // Groovy closures and no option of those types.
     System.setProperty("picocli.disable.closures", "true");
     System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
   }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Writes {@code CommandModels.java}: for every command, the code that builds the model picocli
- * derives from its annotations, so that a run builds it without reading annotations (which cost
- * a start ~40 ms: each annotation type is a proxy class made at run time). The build runs it
+ * derives from its annotations, so that a run builds it without reading annotations (which slow
+ * every start: each annotation type is a proxy class made at run time). The build runs it
  * after compiling the tests (cli/pom.xml) and compiles its output into the cli jar; nothing
  * generated is committed. The annotations stay the source of truth; {@link CommandModelsTest}
  * checks that both models agree. Anything the generator does not know fails here rather than
@@ -77,7 +77,7 @@ final class CommandModelsSource {
         .append("import picocli.CommandLine.Model.PositionalParamSpec;\n\n")
         .append("/**\n")
         .append(" * The picocli model of every command, built the way picocli would build it from the\n")
-        .append(" * annotations but without reading them: reading annotations costs a start ~40 ms.\n")
+        .append(" * annotations but without reading them: reading annotations slows every start.\n")
         .append(" */\n")
         .append("final class CommandModels implements Function<Object, CommandSpec> {\n")
         .append("  CommandModels() {}\n\n")

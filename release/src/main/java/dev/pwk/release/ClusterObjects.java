@@ -133,7 +133,7 @@ final class ClusterObjects {
   /**
    * An object with only the identity of {@code ref}, for the client to address it. The kinds the
    * chart renders are made directly; fabric8 maps any other kind to its model class, which loads
-   * and inspects every model class it has (~600, some 0.1 s of a command's start).
+   * and inspects every model class it has (some 600) at a command's start.
    */
   HasMetadata stub(ObjectRef ref) {
     HasMetadata stub = typedStub(ref.apiVersion() + "/" + ref.kind());

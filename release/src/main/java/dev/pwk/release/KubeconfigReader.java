@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads the common kubeconfig into fabric8's {@link Config} without fabric8's own reader, which
  * parses the file into its Jackson model and so builds Jackson's bean deserializers at every start
- * (~0.3 s of a cluster command, more on a loaded machine).
+ * (a large part of a cluster command's start: docs/performance.md).
  *
  * <p>It takes one file, found as fabric8 finds it, whose chosen context names a cluster with {@code
  * server}, {@code certificate-authority[-data]} and {@code insecure-skip-tls-verify}, and a user

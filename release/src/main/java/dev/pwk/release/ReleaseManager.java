@@ -366,7 +366,7 @@ public final class ReleaseManager {
   private ObjectState state(ObjectRef ref) {
     if ("Deployment".equals(ref.kind()) && ref.apiVersion().startsWith("apps/")) {
       // For apps/v1 the resource is named from the model class: resolving it from apiVersion and
-      // kind makes fabric8 load and inspect its every model class first (~0.1 s).
+      // kind makes fabric8 load and inspect its every model class first.
       GenericKubernetesResource d =
           ("apps/v1".equals(ref.apiVersion())
                   ? client.genericKubernetesResources(

@@ -146,7 +146,7 @@ final class SecretReferences {
     }
   }
 
-  /** The value that names the Secret behind a chart env var (spec §4.6). */
+  /** The value that names the Secret behind a chart env var (docs/chart-spec.md §4.6). */
   private static String valuesPath(String env, JsonNode values) {
     if ("PREFECT_API_KEY".equals(env)) {
       String mode = values.path("worker").path("apiConfig").asText("cloud");

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The labels and annotations every object shares (§4.2), computed once per render: the standard
- * labels, the component and version labels, and the template-evaluated {@code commonLabels}, {@code
- * commonAnnotations}, {@code podLabels} and {@code podAnnotations}.
+ * The labels and annotations every object shares (docs/chart-spec.md §4.2), computed once per
+ * render: the standard labels, the component and version labels, and the template-evaluated {@code
+ * commonLabels}, {@code commonAnnotations}, {@code podLabels} and {@code podAnnotations}.
  *
  * <p>A user key that repeats a chart key replaces the chart's value (upstream prints the key twice
  * and a last-wins YAML reader sees the user's value).

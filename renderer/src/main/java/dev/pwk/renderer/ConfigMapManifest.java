@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code configmap.yaml} (§4.5): the base job template, emitted when {@code
+ * {@code configmap.yaml} (docs/chart-spec.md §4.5): the base job template, emitted when {@code
  * worker.config.baseJobTemplate.configuration} is truthy, under the key {@code
  * baseJobTemplate.json}. A string is stored as is; a map is stored as compact JSON with sorted keys
  * (upstream inserts that JSON unquoted, which YAML reads as a nested map, invalid in a ConfigMap).

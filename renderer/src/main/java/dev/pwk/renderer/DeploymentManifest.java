@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code deployment.yaml} (§4.6): the worker Deployment, always emitted. */
+/** {@code deployment.yaml} (docs/chart-spec.md §4.6): the worker Deployment, always emitted. */
 final class DeploymentManifest {
   static final String TEMPLATE = "deployment.yaml";
   static final String SCRATCH_VOLUME = "scratch";

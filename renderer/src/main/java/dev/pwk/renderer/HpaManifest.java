@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code hpa.yaml} (§4.8): emitted when {@code worker.autoscaling.enabled}. It is built as {@code
- * autoscaling/v2} and converted to {@code autoscaling/v2beta2}, which has the same shape, for
- * clusters older than 1.23 that do not list {@code autoscaling/v2}.
+ * {@code hpa.yaml} (docs/chart-spec.md §4.8): emitted when {@code worker.autoscaling.enabled}. It
+ * is built as {@code autoscaling/v2} and converted to {@code autoscaling/v2beta2}, which has the
+ * same shape, for clusters older than 1.23 that do not list {@code autoscaling/v2}.
  */
 final class HpaManifest {
   static final String TEMPLATE = "hpa.yaml";

@@ -18,13 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds fabric8 model objects from values as Jackson's data binding would, for values whose
- * every field is of the model's own type, without building an {@code ObjectMapper}'s bean
- * deserializers: those cost a render ~100 ms at start-up. Anything else (a value Jackson would
- * coerce, such as a number for a string; a null; a field the model does not know; a type it does
- * not handle) makes it decline, and the caller lets Jackson do the whole value, so results and
- * error reports stay Jackson's. A test checks it against Jackson on every free-form value of the
- * conformance corpus.
+ * Builds fabric8 model objects from values as Jackson's data binding would, for values whose every
+ * field is of the model's own type, without building an {@code ObjectMapper}'s bean deserializers:
+ * those are a large part of a render's start-up (docs/performance.md). Anything else (a value
+ * Jackson would coerce, such as a number for a string; a null; a field the model does not know; a
+ * type it does not handle) makes it decline, and the caller lets Jackson do the whole value, so
+ * results and error reports stay Jackson's. A test checks it against Jackson on every free-form
+ * value of the conformance corpus.
  */
 final class ModelReader {
   /** Per model class, its fields by property name. Shared by the renders of a batch. */

@@ -20,15 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes fabric8 model objects to a Jackson generator as Jackson's data binding would, without
- * building an {@code ObjectMapper}'s bean serializers: those cost a render ~100 ms at start-up,
- * when the JVM runs them in its interpreter. It follows the model's conventions, which it checks
- * and refuses to guess past: properties are the fields annotated {@code @JsonProperty}, in the
- * class's {@code @JsonPropertyOrder} (or the order of its entry in {@link YamlWriter}'s
- * overrides) and then as declared; {@code @JsonInclude} of the field, else of the class, drops
- * null or empty values; unknown fields kept in {@code additionalProperties} come last; quantities
- * and int-or-strings print as their text or number. Anything else throws {@link Unsupported},
- * and the caller writes the object with Jackson. A test checks it against Jackson on every object
- * the conformance corpus renders.
+ * building an {@code ObjectMapper}'s bean serializers: those are a large part of a render's
+ * start-up (docs/performance.md), when the JVM runs them in its interpreter. It follows the model's
+ * conventions, which it checks and refuses to guess past: properties are the fields annotated
+ * {@code @JsonProperty}, in the class's {@code @JsonPropertyOrder} (or the order of its entry in
+ * {@link YamlWriter}'s overrides) and then as declared; {@code @JsonInclude} of the field, else of
+ * the class, drops null or empty values; unknown fields kept in {@code additionalProperties} come
+ * last; quantities and int-or-strings print as their text or number. Anything else throws {@link
+ * Unsupported}, and the caller writes the object with Jackson. A test checks it against Jackson on
+ * every object the conformance corpus renders.
  */
 final class ModelWriter {
   /** An object the writer does not know how to write as Jackson would; the caller uses Jackson. */

@@ -5,7 +5,7 @@ import dev.pwk.values.chart.ChartNames;
 
 /**
  * The names the chart derives once per render, computed by {@link ChartNames} as the Bitnami
- * {@code common} helpers (§1 of the chart spec) and the chart's own helpers do.
+ * {@code common} helpers (docs/chart-spec.md §1) and the chart's own helpers do.
  *
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})

@@ -8,10 +8,10 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import java.util.Optional;
 
 /**
- * {@code pdb.yaml} (§4.8): emitted when {@code worker.podDisruptionBudget} is a non-empty map,
- * whose keys are copied into {@code spec} unchecked. It selects the worker's pods by full name. It
- * is built as {@code policy/v1} and converted to {@code policy/v1beta1} for clusters older than
- * 1.21 that do not list {@code policy/v1}.
+ * {@code pdb.yaml} (docs/chart-spec.md §4.8): emitted when {@code worker.podDisruptionBudget} is a
+ * non-empty map, whose keys are copied into {@code spec} unchecked. It selects the worker's pods by
+ * full name. It is built as {@code policy/v1} and converted to {@code policy/v1beta1} for clusters
+ * older than 1.21 that do not list {@code policy/v1}.
  */
 final class PdbManifest {
   static final String TEMPLATE = "pdb.yaml";

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Deployment (§4.6) as the API server validates it: its selector against the pod template
- * labels, then the pod spec with its containers, env, resources, mounts, volumes and tolerations.
- * Most of what these rules catch comes from free-form values ({@code extraContainers}, {@code
- * extraVolumes}, {@code extraEnvVars}, {@code tolerations}, …) that the chart copies unchecked.
+ * The Deployment (docs/chart-spec.md §4.6) as the API server validates it: its selector against the
+ * pod template labels, then the pod spec with its containers, env, resources, mounts, volumes and
+ * tolerations. Most of what these rules catch comes from free-form values ({@code extraContainers},
+ * {@code extraVolumes}, {@code extraEnvVars}, {@code tolerations}, …) that the chart copies
+ * unchecked.
  */
 final class PodChecks {
   static final String SELECTOR_MISMATCH = "manifest.selector-mismatch";

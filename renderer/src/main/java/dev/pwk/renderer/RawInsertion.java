@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * unquoted ({@code name: {{ .Values.x }}}) or between double quotes ({@code image: "{{ ... }}"}).
  * Helm parses the result, so white space around an unquoted value is not part of it ({@code
  * nameOverride: "trail\n"} gives the label {@code trail}), a comment is cut off, escapes in double
- * quotes are decoded, and text that is not valid YAML there ({@code "a: b"}, {@code "- x"}, {@code
- * "{{"}) makes {@code helm template} fail. pwk reads the value back the same way and refuses what
- * Helm cannot parse, with {@link #RULE}.
+ * quotes are decoded, and text that is not valid YAML there ({@code "a: b"}, {@code "- x"},
+ * <code>"&#123;&#123;"</code>) makes {@code helm template} fail. pwk reads the value back the same
+ * way and refuses what Helm cannot parse, with {@link #RULE}.
  */
 final class RawInsertion {
   /** Rule id for a value whose insertion Helm cannot parse. */
@@ -75,11 +75,13 @@ final class RawInsertion {
       ReadBack r =
           new ReadBack(
               p.getText(), value == JsonToken.VALUE_STRING, value == JsonToken.VALUE_NULL);
-      boolean closed =
-          p.nextToken() == JsonToken.END_OBJECT
-              && p.nextToken() == JsonToken.END_OBJECT
-              && p.nextToken() == null;
-      return closed ? Optional.of(r) : Optional.empty();
+      JsonToken[] closing = {JsonToken.END_OBJECT, JsonToken.END_OBJECT, null};
+      for (JsonToken expected : closing) {
+        if (p.nextToken() != expected) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(r);
     } catch (IOException | RuntimeException e) {
       // Jackson wraps SnakeYAML's syntax errors; either way Helm could not parse it.
       return Optional.empty();

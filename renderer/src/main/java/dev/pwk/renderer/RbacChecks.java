@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Role and RoleBinding (§4.4): rule shapes, and whether the binding refers to the Role and
- * ServiceAccount this rendering creates. The chart creates them independently ({@code role.create},
- * {@code rolebinding.create}, {@code serviceAccount.create}), so a binding may rightly refer to
- * objects that come from elsewhere; that is a warning, since they must then exist in the cluster.
+ * The Role and RoleBinding (docs/chart-spec.md §4.4): rule shapes, and whether the binding refers
+ * to the Role and ServiceAccount this rendering creates. The chart creates them independently
+ * ({@code role.create}, {@code rolebinding.create}, {@code serviceAccount.create}), so a binding
+ * may rightly refer to objects that come from elsewhere; that is a warning, since they must then
+ * exist in the cluster.
  */
 final class RbacChecks {
   static final String ROLEBINDING_ROLE = "manifest.rolebinding-role";

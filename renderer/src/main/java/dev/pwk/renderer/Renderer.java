@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Renders effective values into the Kubernetes objects that the {@code prefect-worker} chart emits,
- * as {@code helm template} would (chart spec §4). Thread-safe; create one and reuse it.
+ * as {@code helm template} would (docs/chart-spec.md §4). Thread-safe; create one and reuse it.
  *
  * <p>Deliberate divergences from the upstream chart, each pinned by a test:
  *
@@ -31,13 +31,13 @@ import java.util.Optional;
  *       {@code 30} become YAML integers, which Kubernetes rejects.
  * </ul>
  *
- * <p>Values that go through {@code tpl} upstream (§4.9) may use {@code {{ .Release.Name }}}, {@code
- * .Release.Namespace}, {@code .Chart.Name}, {@code .Chart.Version}, {@code .Chart.AppVersion},
- * {@code .Values.<dotted.path>} and {@code include} or {@code template} of {@code
- * "common.names.fullname"}, with <code>{{-</code> and <code>-}}</code> trimming. Anything else is a
- * {@code tpl.unsupported} finding, and a {@code .Values} path that does not exist is a {@code
- * tpl.unknown-value} finding (Helm would print an empty string); both point at the value's file and
- * line.
+ * <p>Values that go through {@code tpl} upstream (docs/chart-spec.md §4.9) may use {@code {{
+ * .Release.Name }}}, {@code .Release.Namespace}, {@code .Chart.Name}, {@code .Chart.Version},
+ * {@code .Chart.AppVersion}, {@code .Values.<dotted.path>} and {@code include} or {@code template}
+ * of {@code "common.names.fullname"}, with <code>{{-</code> and <code>-}}</code> trimming. Anything
+ * else is a {@code tpl.unsupported} finding, and a {@code .Values} path that does not exist is a
+ * {@code tpl.unknown-value} finding (Helm would print an empty string); both point at the value's
+ * file and line.
  *
  * <p>Other choices where the chart spec leaves room: {@code checksum/config} is the SHA-256 of a
  * newline followed by this renderer's YAML of the ConfigMap (Helm hashes its own text, so the value

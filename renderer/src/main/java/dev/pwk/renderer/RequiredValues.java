@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The chart's {@code required} checks (§4.10, {@link RequiredValue}) and the values they guard:
+ * The chart's {@code required} checks (docs/chart-spec.md §4.10, {@link RequiredValue}) and the values they guard:
  * the work pool name and the API URL. Helm stops at the first failing {@code required} in template
  * order, so the work pool comes first, then the parts of the API URL in the order the helper
  * reads them.

@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import java.util.Optional;
 
 /**
- * {@code rolebinding.yaml} (§4.4): binds the Role to the worker's ServiceAccount. It follows {@code
- * rolebinding.create} alone, and its subject stays in the release namespace even when {@code
- * role.namespace} moves the binding.
+ * {@code rolebinding.yaml} (docs/chart-spec.md §4.4): binds the Role to the worker's
+ * ServiceAccount. It follows {@code rolebinding.create} alone, and its subject stays in the release
+ * namespace even when {@code role.namespace} moves the binding.
  */
 final class RoleBindingManifest {
   static final String TEMPLATE = "rolebinding.yaml";

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code role.yaml} (§4.4): the worker's namespaced permissions, plus a secrets rule when a cloud
- * mode propagates the API key with {@code autoSecret}, plus {@code role.extraPermissions}.
+ * {@code role.yaml} (docs/chart-spec.md §4.4): the worker's namespaced permissions, plus a secrets
+ * rule when a cloud mode propagates the API key with {@code autoSecret}, plus {@code
+ * role.extraPermissions}.
  */
 final class RoleManifest {
   static final String TEMPLATE = "role.yaml";

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The HorizontalPodAutoscaler and PodDisruptionBudget (§4.8): the fields the API server requires,
- * and whether they act on the rendered Deployment and its pods.
+ * The HorizontalPodAutoscaler and PodDisruptionBudget (docs/chart-spec.md §4.8): the fields the API
+ * server requires, and whether they act on the rendered Deployment and its pods.
  */
 final class ScalingChecks {
   static final String SCALE_TARGET = "manifest.scale-target";

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code sync-base-job-template} init container (§4.6): pushes the mounted base job template to
- * the work pool if the pool already exists.
+ * The {@code sync-base-job-template} init container (docs/chart-spec.md §4.6): pushes the mounted
+ * base job template to the work pool if the pool already exists.
  */
 final class SyncInitContainer {
   static final String NAME = "sync-base-job-template";

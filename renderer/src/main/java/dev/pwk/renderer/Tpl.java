@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The subset of Go templates that {@code common.tplvalues.render} may meet in this chart's values
- * (§4.9): {@code .Release.Name}, {@code .Release.Namespace}, {@code .Chart.Name}, {@code
- * .Chart.Version}, {@code .Chart.AppVersion}, {@code .Values.<path>} and {@code include} or {@code
- * template} of {@code "common.names.fullname"}, with <code>{{-</code> and <code>-}}</code>
- * trimming. Anything else is reported, never passed through.
+ * (docs/chart-spec.md §4.9): {@code .Release.Name}, {@code .Release.Namespace}, {@code
+ * .Chart.Name}, {@code .Chart.Version}, {@code .Chart.AppVersion}, {@code .Values.<path>} and
+ * {@code include} or {@code template} of {@code "common.names.fullname"}, with <code>{{-</code> and
+ * <code>-}}</code> trimming. Anything else is reported, never passed through.
  *
  * <p>Upstream evaluates the YAML text of a non-string value as one template. This evaluates each
  * string (map keys included) on its own, which gives the same result for every expression of the

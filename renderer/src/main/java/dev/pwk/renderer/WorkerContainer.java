@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code prefect-worker} container (§4.6): command, arguments, env, probe and mounts. */
+/**
+ * The {@code prefect-worker} container (docs/chart-spec.md §4.6): command, arguments, env, probe
+ * and mounts.
+ */
 final class WorkerContainer {
   static final String NAME = "prefect-worker";
 

@@ -86,7 +86,7 @@ final class YamlWriter {
 
   /**
    * Jackson's data binding with the same style and orders, for the rare object the model writer
-   * does not know. Built on first use, as it costs a start ~100 ms.
+   * does not know. Built on first use, as building it is a large part of a start.
    */
   static final class Jackson {
     static final ObjectMapper MAPPER = mapper();

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 79 tests (156 assertions) of the chart's helm-unittest suite ({@code tests/worker_test.yaml},
- * chart spec §5) on the rendered objects, with each test's values from its {@code ut-NN} corpus
- * case. Literals follow the released chart (appVersion 3.8.3). The suite's {@code notContains}
- * checks on a bare {@code {name: X}} compare whole elements and so pass vacuously; here they assert
- * that no env var is named X.
+ * docs/chart-spec.md §5) on the rendered objects, with each test's values from its {@code ut-NN}
+ * corpus case. Literals follow the released chart (appVersion 3.8.3). The suite's {@code
+ * notContains} checks on a bare {@code {name: X}} compare whole elements and so pass vacuously;
+ * here they assert that no env var is named X.
  */
 @DisplayName("Upstream unit tests (worker_test.yaml)")
 class UpstreamUnitTest {

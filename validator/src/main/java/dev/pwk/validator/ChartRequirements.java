@@ -6,7 +6,7 @@ import dev.pwk.values.Severity;
 import dev.pwk.values.chart.RequiredValue;
 
 /**
- * The chart's template-time {@code required} values ({@link RequiredValue}, spec §4.10), which
+ * The chart's template-time {@code required} values ({@link RequiredValue}, docs/chart-spec.md §4.10), which
  * {@code helm lint} never reports. Every failing one is reported, in the order the chart would
  * meet them, with the chart's exact wording.
  */

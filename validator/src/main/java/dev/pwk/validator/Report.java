@@ -12,7 +12,7 @@ import java.util.Set;
 final class Report {
   /**
    * A finding and where it sorts: by source, line and column, ties in the order rules reported.
-   * A plain compareTo rather than a chain of comparators, whose lambdas cost a start ~4 ms.
+   * A plain compareTo rather than a chain of comparators, whose lambdas are linked at each start.
    */
   private record Entry(Location at, Finding finding, int seq) implements Comparable<Entry> {
     @Override

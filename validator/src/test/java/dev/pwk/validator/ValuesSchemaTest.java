@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bundled values.schema.json, checked with networknt json-schema-validator (draft-07) against
- * the defaults, the corpus and every upstream rejection listed in §3 of the chart spec.
+ * the defaults, the corpus and every upstream rejection listed in docs/chart-spec.md §3.
  */
 @DisplayName("values.schema.json accepts and rejects what Helm does")
 class ValuesSchemaTest {
@@ -252,7 +252,7 @@ class ValuesSchemaTest {
   }
 
   @Nested
-  @DisplayName("upstream rejections (spec §3)")
+  @DisplayName("upstream rejections (docs/chart-spec.md §3)")
   class Rejections {
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,8 @@ public final class ValuesContract {
 
   private static ChartInfo parseChart(String yaml) {
     // The values reader rather than SnakeYAML's Yaml facade, whose representer, bean
-    // introspection and logger cost every render ~10 ms; and no Jackson ObjectMapper either.
+    // introspection and logger slow every start (docs/performance.md); and no Jackson
+    // ObjectMapper either.
     JsonNode n;
     try {
       n = YamlFileReader.readText("Chart.yaml", yaml, Origin.Kind.DEFAULTS).tree();

@@ -1,10 +1,12 @@
-package dev.pwk.renderer.bench;
+package dev.pwk.bench;
 
+import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
-import dev.pwk.values.LoadedValues;
+import dev.pwk.values.Finding;
 import dev.pwk.values.ValuesLoader;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,11 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-/**
- * {@code pwk template} on one core (issues 4 and 8): {@link Renderer#render} of loaded values, and
- * the render plus the YAML it prints. Goal: at least 2,000 renders per second of the realistic
- * values file.
- */
+/** {@code pwk template --validate} on one core (issue 4): {@link ManifestValidator} alone. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -31,26 +29,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Threads(1)
-public class RenderBench {
+public class ManifestValidateBench {
   @Param({BenchValues.MINIMAL, BenchValues.REALISTIC})
   public String valuesFile;
 
-  private final Renderer renderer = Renderer.create();
-  private LoadedValues values;
+  private final ManifestValidator validator = ManifestValidator.create();
+  private Rendering rendering;
 
   @Setup
-  public void setUp() {
-    values = BenchValues.load(ValuesLoader.create(), valuesFile);
+  public void setUp() throws RenderException {
+    rendering =
+        Renderer.create()
+            .render(BenchValues.load(ValuesLoader.create(), valuesFile), BenchValues.OPTIONS);
+    List<Finding> findings = validator.validate(rendering);
+    if (!findings.isEmpty()) {
+      throw new IllegalStateException(valuesFile + " renders objects with findings: " + findings);
+    }
   }
 
   @Benchmark
-  public Rendering render() throws RenderException {
-    return renderer.render(values, BenchValues.OPTIONS);
-  }
-
-  /** The whole of {@code pwk template} after loading: render, then print the YAML stream. */
-  @Benchmark
-  public String renderToYaml() throws RenderException {
-    return renderer.render(values, BenchValues.OPTIONS).toYaml();
+  public List<Finding> validate() {
+    return validator.validate(rendering);
   }
 }

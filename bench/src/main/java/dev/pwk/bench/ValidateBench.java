@@ -1,4 +1,4 @@
-package dev.pwk.renderer.bench;
+package dev.pwk.bench;
 
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.ValuesValidator;

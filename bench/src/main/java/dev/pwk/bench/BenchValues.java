@@ -1,4 +1,4 @@
-package dev.pwk.renderer.bench;
+package dev.pwk.bench;
 
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.values.LoadedValues;

@@ -3,8 +3,10 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pwk.kube.FieldChecks;
 import dev.pwk.kube.KubeSyntax;
 import dev.pwk.kube.StrictReader;
+import dev.pwk.kube.Value;
 import dev.pwk.values.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,20 +82,21 @@ public final class ManifestValidator {
     ManifestReport out = new ManifestReport();
     for (ManifestDocument doc : docs) {
       modelFields(doc, out);
-      FieldChecks c = new FieldChecks(doc, out);
+      FieldChecks c = new FieldChecks(out.sink(doc), Messages::pattern);
       String kind = doc.kind();
       boolean rbac = kind.equals("Role") || kind.equals("RoleBinding");
       // Role names need only be URL path segments; every other kind here is a DNS subdomain.
       c.metadata(
           doc.root().child("metadata"), rbac ? KubeSyntax.PATH_SEGMENT : KubeSyntax.DNS_SUBDOMAIN);
       switch (kind) {
-        case "Deployment" -> PodChecks.deployment(c);
-        case "ConfigMap" -> configMap(c);
-        case "Role" -> RbacChecks.role(c);
+        case "Deployment" -> PodChecks.deployment(c, doc);
+        case "ConfigMap" -> configMap(c, doc);
+        case "Role" -> RbacChecks.role(c, doc);
         case "RoleBinding" ->
-            RbacChecks.binding(c, first(docs, "Role"), first(docs, "ServiceAccount"), deployment);
-        case "HorizontalPodAutoscaler" -> ScalingChecks.hpa(c, deployment);
-        case "PodDisruptionBudget" -> ScalingChecks.pdb(c, deployment);
+            RbacChecks.binding(
+                c, doc, first(docs, "Role"), first(docs, "ServiceAccount"), deployment);
+        case "HorizontalPodAutoscaler" -> ScalingChecks.hpa(c, doc, deployment);
+        case "PodDisruptionBudget" -> ScalingChecks.pdb(c, doc, deployment);
         default -> {
           // ServiceAccount: metadata only.
         }
@@ -103,8 +106,8 @@ public final class ManifestValidator {
   }
 
   /** Data keys, and the 1 MiB the API server allows for a ConfigMap's data. */
-  private static void configMap(FieldChecks c) {
-    Value data = c.document().root().child("data");
+  private static void configMap(FieldChecks c, ManifestDocument doc) {
+    Value data = doc.root().child("data");
     long bytes = 0;
     for (Map.Entry<String, JsonNode> e : data.node().properties()) {
       if (!KubeSyntax.CONFIG_KEY.accepts(e.getKey())) {

@@ -181,15 +181,16 @@ public final class FieldChecks {
     }
   }
 
-  /** A present quantity, in base units; reports one that does not parse. */
+  /** A present resource quantity, in base units; reports one that does not parse or is negative. */
   public Optional<BigDecimal> quantity(Value at) {
     if (at.isNull()) {
       return Optional.empty();
     }
     String text = at.node().asText();
-    Optional<BigDecimal> q = Quantity.parse(text);
+    Optional<BigDecimal> q = Quantity.parseResource(text);
     if (q.isEmpty()) {
-      error(at, INVALID_QUANTITY, INVALID_QUANTITY, text);
+      boolean negative = Quantity.parse(text).isPresent();
+      error(at, INVALID_QUANTITY, INVALID_QUANTITY + (negative ? ".negative" : ""), text);
     }
     return q;
   }

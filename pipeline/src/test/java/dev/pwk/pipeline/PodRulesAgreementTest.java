@@ -119,6 +119,11 @@ class PodRulesAgreementTest {
             c,
             container("\"resources\": {\"limits\": {\"memory\": \"lots\"}}")),
         new Case(
+            "invalid-quantity",
+            e,
+            c,
+            container("\"resources\": {\"requests\": {\"cpu\": \"-1\"}}")),
+        new Case(
             "invalid-env-name", e, c, container("\"env\": [{\"name\": \"1X\", \"value\": \"x\"}]")),
         new Case(
             "duplicate-env",

@@ -21,11 +21,22 @@ public final class FieldChecks {
   /** The family of the rule ids these checks and {@link PodRules} report. */
   public static final String FAMILY = "manifest";
 
+  /** A field the API server requires is absent or empty. */
   public static final String REQUIRED = "manifest.required-field";
+
+  /** A name that does not follow its Kubernetes syntax ({@link KubeSyntax}). */
   public static final String INVALID_NAME = "manifest.invalid-name";
+
+  /** A label key or value Kubernetes rejects (also in selectors and tolerations). */
   public static final String INVALID_LABEL = "manifest.invalid-label";
+
+  /** An annotation key Kubernetes rejects, or annotations too large in total. */
   public static final String INVALID_ANNOTATION = "manifest.invalid-annotation";
+
+  /** An enum, range or combination of fields the API server rejects. */
   public static final String INVALID_VALUE = "manifest.invalid-value";
+
+  /** A resource quantity that does not parse, or is negative. */
   public static final String INVALID_QUANTITY = "manifest.invalid-quantity";
 
   /** The API server's limit on the total size of an object's annotations. */

@@ -16,16 +16,21 @@ import java.util.Set;
  * {@code tolerations}, a template's {@code job_manifest}, …) that nothing else checks.
  */
 public final class PodRules {
+  /** Two containers, volumes or ports of one container with one name. */
   public static final String DUPLICATE_NAME = "manifest.duplicate-name";
+
+  /** A mount of a volume the pod does not declare, or two mounts on one path. */
   public static final String VOLUME_MOUNT = "manifest.volume-mount";
+
+  /** An env var name or {@code envFrom} prefix Kubernetes rejects. */
   public static final String INVALID_ENV_NAME = "manifest.invalid-env-name";
+
+  /** A warning: one env var name set twice in a container, where the last value wins. */
   public static final String DUPLICATE_ENV = "manifest.duplicate-env";
 
   /** Whose pod it is: the restart policy and the container requirement depend on it. */
   public enum Owner {
-    /**
-     * A Deployment's pod: restart policy {@code Always}, at least one container.
-     */
+    /** A Deployment's pod: restart policy {@code Always}, at least one container. */
     DEPLOYMENT,
     /**
      * A Job's pod, where the caller checks both: the allowed restart policies and whether a

@@ -21,7 +21,8 @@ import java.util.Optional;
  * Kubernetes does not have (typos in {@code extraContainers} or a {@code securityContext}), missing
  * required fields, invalid names, labels and quantities, a Deployment selector that does not select
  * its own pods, mounts of undeclared volumes, and a RoleBinding that refers to a Role or
- * ServiceAccount this rendering does not create.
+ * ServiceAccount this rendering does not create. The worker's pod is checked by pwk-kube's {@code
+ * PodRules}, which the validator applies to a base job template's Job pod too.
  *
  * <p>Each {@link Finding} names the object's template as its file ({@code
  * prefect-worker/templates/deployment.yaml}), gives the line and column of the field in {@link
@@ -38,7 +39,7 @@ import java.util.Optional;
  *   <li>{@code manifest.invalid-env-name}: an env var name or {@code envFrom} prefix Kubernetes
  *       rejects; {@code manifest.duplicate-env} (warning): a name set twice in one container;
  *   <li>{@code manifest.invalid-value}: an enum, range or combination the API server rejects;
- *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse;
+ *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse, or a negative one;
  *   <li>{@code manifest.duplicate-name}: two containers, volumes or ports with one name;
  *   <li>{@code manifest.volume-mount}: a mount of an undeclared volume, or two on one path;
  *   <li>{@code manifest.selector-mismatch}: the Deployment selector does not match its template;

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,48 @@ class LintJobTemplateCommandTest {
             .replace("broken-base-job-template.json", file);
     assertEquals(expected, run.out());
     assertEquals("", run.err());
+  }
+
+  @Test
+  @DisplayName(
+      "a Job pod the API server rejects: an error here, a warning in pwk lint, which still renders")
+  void badJobPod() {
+    String file = fixture("bad-pod-base-job-template.json");
+    String finding =
+        "job_configuration.job_manifest.spec.template.spec.containers[0].env[0].name is '1_BAD',"
+            + " which is not an environment variable name";
+    CliRun alone = CliRun.of("lint-job-template", "--no-color", file);
+    assertEquals(1, alone.exitCode(), alone::toString);
+    assertEquals(
+        file
+            + ":14:80: error: "
+            + finding
+            + " (letters, digits, '_', '-' or '.', not starting with a digit)"
+            + " [base-job-template.pod.invalid-env-name]\n",
+        alone.out().lines().findFirst().orElseThrow() + "\n");
+    assertTrue(alone.out().endsWith("1 error, 0 warnings in 1 file\n"), alone::toString);
+
+    List<String> values =
+        List.of(
+            "-f",
+            Path.of("src", "test", "resources", "cli", "good.yaml").toString(),
+            "--set-file",
+            "worker.config.baseJobTemplate.configuration=" + file);
+    CliRun lint = CliRun.of(args(List.of("lint", "--no-color"), values));
+    assertEquals(0, lint.exitCode(), lint::toString);
+    assertTrue(
+        lint.out().contains(file + ":14:80: warning: " + finding)
+            && lint.out().contains("[base-job-template.pod.invalid-env-name]"),
+        lint::toString);
+    CliRun template = CliRun.of(args(List.of("template"), values));
+    assertEquals(0, template.exitCode(), template::toString);
+    assertTrue(template.out().contains("kind: ConfigMap"), template::toString);
+  }
+
+  private static String[] args(List<String> command, List<String> rest) {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(rest);
+    return all.toArray(String[]::new);
   }
 
   @Test

@@ -30,7 +30,8 @@ class LintTemplateAgreementTest {
 
   /**
    * Manifest errors {@code pwk lint} does not fail on, as the pipeline's {@code AgreementTest}
-   * lists them: names the chart renders (lint warns), and mounts no value rule checks.
+   * lists them: names the chart renders (lint warns), the label values it derives from them, and
+   * mounts no value rule checks.
    */
   private static final Map<String, String> LINT_DOES_NOT_FAIL =
       Map.of(

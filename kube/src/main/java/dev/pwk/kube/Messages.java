@@ -21,6 +21,16 @@ final class Messages {
     if (pattern == null) {
       throw new IllegalStateException("no message for " + key);
     }
+    return format(pattern, args);
+  }
+
+  /** The pattern for {@code key}; null when there is none. */
+  static String pattern(String key) {
+    return TEXTS.getProperty(key);
+  }
+
+  /** A pattern with {@code {0}}-style arguments filled in. */
+  static String format(String pattern, Object... args) {
     return new MessageFormat(pattern, Locale.ROOT).format(args);
   }
 

@@ -55,4 +55,12 @@ public final class Quantity {
     }
     return Optional.of(number);
   }
+
+  /**
+   * A container's resource request or limit in base units, or empty when the text is not a
+   * quantity or is negative: the API server requires it to be at least 0.
+   */
+  public static Optional<BigDecimal> parseResource(String text) {
+    return parse(text).filter(q -> q.signum() >= 0);
+  }
 }

@@ -36,4 +36,18 @@ class QuantityTest {
   void rejects(String text) {
     assertTrue(Quantity.parse(text).isEmpty(), text);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "500m", "1Gi"})
+  @DisplayName("a container resource may be zero or more")
+  void resource(String text) {
+    assertEquals(Quantity.parse(text), Quantity.parseResource(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "-500m", "lots"})
+  @DisplayName("a container resource may not be negative")
+  void negativeResource(String text) {
+    assertTrue(Quantity.parseResource(text).isEmpty(), text);
+  }
 }

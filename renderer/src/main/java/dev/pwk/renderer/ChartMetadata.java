@@ -1,5 +1,6 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.Value;
 import dev.pwk.values.ChartInfo;
 import dev.pwk.values.chart.ChartNames;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

@@ -1,5 +1,6 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.Value;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;

@@ -1,7 +1,9 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.FieldChecks;
 import dev.pwk.kube.KubeSyntax;
+import dev.pwk.kube.Value;
 import java.util.Map;
 import java.util.Set;
 

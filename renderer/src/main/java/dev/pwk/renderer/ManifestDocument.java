@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Value;
 
 /**
  * One rendered object prepared for validation: its JSON form as the API server would receive it.

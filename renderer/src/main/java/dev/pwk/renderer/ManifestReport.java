@@ -1,5 +1,7 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.FindingSink;
+import dev.pwk.kube.Value;
 import dev.pwk.values.Finding;
 import dev.pwk.values.Severity;
 import java.util.ArrayList;
@@ -18,14 +20,15 @@ final class ManifestReport {
 
   private final List<Entry> entries = new ArrayList<>();
 
+  /** Where the field and pod rules of pwk-kube report about one document. */
+  FindingSink sink(ManifestDocument doc) {
+    return (at, ruleId, severity, message) ->
+        entries.add(new Entry(doc.index(), at.pointer(), ruleId, severity, message));
+  }
+
   /** An error about the field at {@code at}; {@code args} fill {@code {1}}, {@code {2}}, …. */
   void error(ManifestDocument doc, Value at, String ruleId, String messageKey, Object... args) {
     add(doc, at, ruleId, Severity.ERROR, messageKey, args);
-  }
-
-  /** A warning about the field at {@code at}; {@code args} fill {@code {1}}, {@code {2}}, …. */
-  void warning(ManifestDocument doc, Value at, String ruleId, String messageKey, Object... args) {
-    add(doc, at, ruleId, Severity.WARNING, messageKey, args);
   }
 
   private void add(

@@ -3,8 +3,10 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pwk.kube.FieldChecks;
 import dev.pwk.kube.KubeSyntax;
 import dev.pwk.kube.StrictReader;
+import dev.pwk.kube.Value;
 import dev.pwk.values.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * Kubernetes does not have (typos in {@code extraContainers} or a {@code securityContext}), missing
  * required fields, invalid names, labels and quantities, a Deployment selector that does not select
  * its own pods, mounts of undeclared volumes, and a RoleBinding that refers to a Role or
- * ServiceAccount this rendering does not create.
+ * ServiceAccount this rendering does not create. The worker's pod is checked by pwk-kube's {@code
+ * PodRules}, which the validator applies to a base job template's Job pod too.
  *
  * <p>Each {@link Finding} names the object's template as its file ({@code
  * prefect-worker/templates/deployment.yaml}), gives the line and column of the field in {@link
@@ -36,7 +39,7 @@ import java.util.Optional;
  *   <li>{@code manifest.invalid-env-name}: an env var name or {@code envFrom} prefix Kubernetes
  *       rejects; {@code manifest.duplicate-env} (warning): a name set twice in one container;
  *   <li>{@code manifest.invalid-value}: an enum, range or combination the API server rejects;
- *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse;
+ *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse, or a negative one;
  *   <li>{@code manifest.duplicate-name}: two containers, volumes or ports with one name;
  *   <li>{@code manifest.volume-mount}: a mount of an undeclared volume, or two on one path;
  *   <li>{@code manifest.selector-mismatch}: the Deployment selector does not match its template;
@@ -80,20 +83,21 @@ public final class ManifestValidator {
     ManifestReport out = new ManifestReport();
     for (ManifestDocument doc : docs) {
       modelFields(doc, out);
-      FieldChecks c = new FieldChecks(doc, out);
+      FieldChecks c = new FieldChecks(out.sink(doc), Messages::pattern);
       String kind = doc.kind();
       boolean rbac = kind.equals("Role") || kind.equals("RoleBinding");
       // Role names need only be URL path segments; every other kind here is a DNS subdomain.
       c.metadata(
           doc.root().child("metadata"), rbac ? KubeSyntax.PATH_SEGMENT : KubeSyntax.DNS_SUBDOMAIN);
       switch (kind) {
-        case "Deployment" -> PodChecks.deployment(c);
-        case "ConfigMap" -> configMap(c);
-        case "Role" -> RbacChecks.role(c);
+        case "Deployment" -> PodChecks.deployment(c, doc);
+        case "ConfigMap" -> configMap(c, doc);
+        case "Role" -> RbacChecks.role(c, doc);
         case "RoleBinding" ->
-            RbacChecks.binding(c, first(docs, "Role"), first(docs, "ServiceAccount"), deployment);
-        case "HorizontalPodAutoscaler" -> ScalingChecks.hpa(c, deployment);
-        case "PodDisruptionBudget" -> ScalingChecks.pdb(c, deployment);
+            RbacChecks.binding(
+                c, doc, first(docs, "Role"), first(docs, "ServiceAccount"), deployment);
+        case "HorizontalPodAutoscaler" -> ScalingChecks.hpa(c, doc, deployment);
+        case "PodDisruptionBudget" -> ScalingChecks.pdb(c, doc, deployment);
         default -> {
           // ServiceAccount: metadata only.
         }
@@ -103,8 +107,8 @@ public final class ManifestValidator {
   }
 
   /** Data keys, and the 1 MiB the API server allows for a ConfigMap's data. */
-  private static void configMap(FieldChecks c) {
-    Value data = c.document().root().child("data");
+  private static void configMap(FieldChecks c, ManifestDocument doc) {
+    Value data = doc.root().child("data");
     long bytes = 0;
     for (Map.Entry<String, JsonNode> e : data.node().properties()) {
       if (!KubeSyntax.CONFIG_KEY.accepts(e.getKey())) {

@@ -24,6 +24,11 @@ final class Messages {
     return new MessageFormat(pattern, Locale.ROOT).format(args);
   }
 
+  /** The pattern for {@code key}; null when there is none. */
+  static String pattern(String key) {
+    return TEXTS.getProperty(key);
+  }
+
   private static Properties load() {
     try (InputStream in = Messages.class.getResourceAsStream("messages.properties")) {
       if (in == null) {

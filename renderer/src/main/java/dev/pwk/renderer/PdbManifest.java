@@ -1,5 +1,6 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;

@@ -1,5 +1,6 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.Value;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.List;

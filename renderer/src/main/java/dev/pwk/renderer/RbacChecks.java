@@ -1,6 +1,8 @@
 package dev.pwk.renderer;
 
+import dev.pwk.kube.FieldChecks;
 import dev.pwk.kube.KubeSyntax;
+import dev.pwk.kube.Value;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +23,8 @@ final class RbacChecks {
 
   private RbacChecks() {}
 
-  static void role(FieldChecks c) {
-    for (Value rule : c.document().root().child("rules").items()) {
+  static void role(FieldChecks c, ManifestDocument doc) {
+    for (Value rule : doc.root().child("rules").items()) {
       c.requiredNonEmpty(rule, "verbs");
       if (!FieldChecks.isEmpty(rule.child("nonResourceURLs").node())) {
         c.error(
@@ -45,10 +47,10 @@ final class RbacChecks {
    */
   static void binding(
       FieldChecks c,
+      ManifestDocument binding,
       Optional<ManifestDocument> role,
       Optional<ManifestDocument> serviceAccount,
       Optional<ManifestDocument> deployment) {
-    ManifestDocument binding = c.document();
     Value roleRef = binding.root().child("roleRef");
     String group = c.required(roleRef, "apiGroup");
     if (!group.isEmpty() && !group.equals(RBAC_GROUP)) {
@@ -58,7 +60,7 @@ final class RbacChecks {
     c.oneOf(roleRef.child("kind"), ROLE_KINDS);
     String roleName = c.required(roleRef, "name");
     if (kind.equals("Role") && !roleName.isEmpty()) {
-      roleTarget(c, roleRef.child("name"), roleName, role);
+      roleTarget(c, binding, roleRef.child("name"), roleName, role);
     }
 
     boolean bindsWorker = false;
@@ -96,8 +98,12 @@ final class RbacChecks {
   }
 
   private static void roleTarget(
-      FieldChecks c, Value at, String roleName, Optional<ManifestDocument> role) {
-    String namespace = c.document().namespace();
+      FieldChecks c,
+      ManifestDocument binding,
+      Value at,
+      String roleName,
+      Optional<ManifestDocument> role) {
+    String namespace = binding.namespace();
     if (role.isEmpty()) {
       c.warning(at, ROLEBINDING_ROLE, ROLEBINDING_ROLE + ".not-rendered", roleName, namespace);
     } else if (!role.get().name().equals(roleName) || !role.get().namespace().equals(namespace)) {

@@ -1,7 +1,9 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.FieldChecks;
 import dev.pwk.kube.IntOrPercent;
+import dev.pwk.kube.Value;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +23,8 @@ final class ScalingChecks {
 
   private ScalingChecks() {}
 
-  static void hpa(FieldChecks c, Optional<ManifestDocument> deployment) {
-    Value spec = c.document().root().child("spec");
+  static void hpa(FieldChecks c, ManifestDocument doc, Optional<ManifestDocument> deployment) {
+    Value spec = doc.root().child("spec");
     Value target = spec.child("scaleTargetRef");
     String kind = c.required(target, "kind");
     String name = c.required(target, "name");
@@ -67,8 +69,8 @@ final class ScalingChecks {
     }
   }
 
-  static void pdb(FieldChecks c, Optional<ManifestDocument> deployment) {
-    Value spec = c.document().root().child("spec");
+  static void pdb(FieldChecks c, ManifestDocument doc, Optional<ManifestDocument> deployment) {
+    Value spec = doc.root().child("spec");
     Value minAvailable = spec.child("minAvailable");
     Value maxUnavailable = spec.child("maxUnavailable");
     if (!minAvailable.isNull() && !maxUnavailable.isNull()) {

@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.kube.Value;
 import dev.pwk.values.chart.ApiMode;
 import dev.pwk.values.chart.ChartValue;
 import dev.pwk.values.chart.ChartValues;

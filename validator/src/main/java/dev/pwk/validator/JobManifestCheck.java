@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pwk.kube.FieldChecks;
+import dev.pwk.kube.PodRules;
 import dev.pwk.kube.StrictReader;
+import dev.pwk.kube.Value;
 import dev.pwk.values.Location;
 import dev.pwk.values.Severity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -22,7 +25,8 @@ import java.util.Set;
  * preparation of the manifest ({@code prepare_for_flow_run}: env map to list, command string split
  * into args, image and generateName filled in, labels as strings), and then the batch/v1 Job model:
  * every field known and of the right type, at least one container, and a restart policy a Job may
- * have.
+ * have. Last, the Job's pod gets the rules of the worker's pod ({@link PodRules}), as {@code
+ * base-job-template.pod.*} findings: the API server rejects such a Job when a flow run starts.
  */
 final class JobManifestCheck {
   static final String MANIFEST_INVALID = "base-job-template.manifest-invalid";
@@ -42,9 +46,14 @@ final class JobManifestCheck {
   static final String MSG_WORKER_REQUIREMENT_MISSING =
       "base-job-template.worker-requirement.missing";
 
+  /** The family the pod rules' findings are filed under, in place of {@code manifest}. */
+  static final String POD_FAMILY = "base-job-template.pod";
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MANIFEST = "/job_manifest";
-  private static final String POD_SPEC = "/spec/template/spec";
+  private static final String JOB_MANIFEST = "/job_configuration" + MANIFEST;
+  private static final String POD_TEMPLATE = "/spec/template";
+  private static final String POD_SPEC = POD_TEMPLATE + "/spec";
   private static final String CONTAINERS = POD_SPEC + "/containers";
   private static final String RESTART = POD_SPEC + "/restartPolicy";
   private static final String NEVER = "Never";
@@ -78,25 +87,32 @@ final class JobManifestCheck {
   private final Templating.Applied applied;
   private final TemplateSite site;
   private final Report out;
+  private final Severity apiRejects;
   private final ObjectNode displayRoot = NODES.objectNode();
 
-  private JobManifestCheck(Templating.Applied applied, TemplateSite site, Report out) {
+  private JobManifestCheck(
+      Templating.Applied applied, TemplateSite site, Report out, Severity apiRejects) {
     this.applied = applied;
     this.site = site;
     this.out = out;
+    this.apiRejects = apiRejects;
     displayRoot.set("job_configuration", applied.node());
   }
 
   /**
    * Checks the manifest in the filled {@code job_configuration}, if it has one (only Kubernetes
    * work pools do).
+   *
+   * @param apiRejects the severity of a pod rule's error, which only the API server's answer to
+   *     the worker's request for a Job would show: see {@link JobTemplateCheck#check}
    */
-  static void check(Templating.Applied applied, TemplateSite site, Report out) {
+  static void check(
+      Templating.Applied applied, TemplateSite site, Report out, Severity apiRejects) {
     JsonNode configuration = applied.node();
     if (configuration == null || !configuration.has("job_manifest")) {
       return;
     }
-    new JobManifestCheck(applied, site, out).run(configuration);
+    new JobManifestCheck(applied, site, out, apiRejects).run(configuration);
   }
 
   private void run(JsonNode configuration) {
@@ -313,6 +329,25 @@ final class JobManifestCheck {
         unknownField(u);
       }
     }
+    JsonNode podSpec = manifest.at(POD_SPEC);
+    if (podSpec.isObject()) {
+      FieldChecks pod = new FieldChecks(this::podFinding, key -> null);
+      Value template = new Value(JOB_MANIFEST + POD_TEMPLATE, manifest.at(POD_TEMPLATE));
+      PodRules.templateMetadata(pod, template.child("metadata"));
+      // The manifest's restart policy and containers are the worker's to check (above).
+      PodRules.check(pod, template.child("spec"), PodRules.Owner.JOB);
+    }
+  }
+
+  /**
+   * A pod rule's finding, filed under {@link #POD_FAMILY}; an error is {@code apiRejects}, since
+   * the chart renders the template and Prefect's API takes it.
+   */
+  private void podFinding(Value at, String ruleId, Severity severity, String message) {
+    String pointer = at.pointer().substring(JOB_MANIFEST.length());
+    String id = POD_FAMILY + ruleId.substring(FieldChecks.FAMILY.length());
+    Severity s = severity == Severity.ERROR ? apiRejects : severity;
+    out.addText(id, s, path(pointer), at(pointer), message);
   }
 
   private void typeError(String pointer, String expected, JsonNode value) {

@@ -41,8 +41,9 @@ final class JobTemplateCheck {
    * Checks a template that is a JSON object; an empty object is left alone, as Prefect's API does.
    *
    * @param apiRejects the severity of a missing or empty section and an undeclared variable, which
-   *     Prefect's API rejects: an error for a template file, a warning for one in the values, which
-   *     the chart renders and the API server accepts
+   *     Prefect's API rejects, and of a Job pod the API server would reject ({@code
+   *     base-job-template.pod.*}): an error for a template file, a warning for one in the values,
+   *     which the chart renders and the API server accepts
    */
   static void check(JsonNode template, TemplateSite site, Report out, Severity apiRejects) {
     if (template.isEmpty()) {
@@ -85,7 +86,7 @@ final class JobTemplateCheck {
     Templating.Applied applied =
         Templating.apply(
             template.get(JOB_CONFIGURATION), "/" + JOB_CONFIGURATION, variables::value);
-    JobManifestCheck.check(applied, site, out);
+    JobManifestCheck.check(applied, site, out, apiRejects);
   }
 
   /** Reports a missing, non-object or empty section; true when it is an object. */

@@ -50,8 +50,8 @@ final class ResourceRules implements Rule {
       return Optional.empty(); // absent, or a type error the schema reports
     }
     String text = node.textValue();
-    Optional<BigDecimal> q = Quantity.parse(text);
-    if (q.isEmpty() || q.get().signum() < 0) {
+    Optional<BigDecimal> q = Quantity.parseResource(text);
+    if (q.isEmpty()) {
       out.add(
           INVALID_QUANTITY,
           Severity.ERROR,

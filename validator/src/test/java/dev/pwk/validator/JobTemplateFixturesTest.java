@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pwk.kube.FieldChecks;
+import dev.pwk.kube.PodRules;
 import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
 import dev.pwk.values.ValueInputs;
@@ -167,7 +169,9 @@ class JobTemplateFixturesTest {
   }
 
   @Test
-  @DisplayName("every .expect belongs to a fixture, and every rule of the template has a fixture")
+  @DisplayName(
+      "every .expect belongs to a fixture, and every rule of the template (the Job pod's too) has"
+          + " a fixture")
   void complete() throws Exception {
     Set<String> covered = new TreeSet<>();
     try (Stream<Path> s = Files.list(dir())) {
@@ -186,7 +190,8 @@ class JobTemplateFixturesTest {
       for (Field f : c.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers())
             && f.getType() == String.class
-            && !f.getName().startsWith("MSG_")) {
+            && !f.getName().startsWith("MSG_")
+            && !f.getName().endsWith("_FAMILY")) {
           f.setAccessible(true);
           String id = (String) f.get(null);
           if (id.startsWith("base-job-template.")) {
@@ -196,6 +201,17 @@ class JobTemplateFixturesTest {
       }
     }
     rules.add(BaseJobTemplateRules.INVALID_JSON);
+    for (Class<?> c : List.of(FieldChecks.class, PodRules.class)) {
+      for (Field f : c.getFields()) {
+        if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+          String id = (String) f.get(null);
+          if (id.startsWith(FieldChecks.FAMILY + ".")) {
+            rules.add(
+                JobManifestCheck.POD_FAMILY + id.substring(FieldChecks.FAMILY.length()));
+          }
+        }
+      }
+    }
     assertFalse(rules.isEmpty());
     Set<String> missing = new TreeSet<>(rules);
     missing.removeAll(covered);

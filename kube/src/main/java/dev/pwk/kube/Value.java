@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -7,26 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node of the values tree (or of a rendered object, for {@link ManifestValidator}) together with
- * its JSON pointer, so that whatever is built from it can point back at the value's origin.
+ * A node of the values tree (or of a Kubernetes object, for {@link FieldChecks}) together with its
+ * JSON pointer, so that whatever is built from it can point back at the value's origin.
  *
  * @param pointer the JSON pointer in the effective values, e.g. {@code /worker/extraVolumes}, or in
  *     the rendered object
  * @param node the value; {@link MissingNode} when absent
  */
-record Value(String pointer, JsonNode node) {
+public record Value(String pointer, JsonNode node) {
 
-  Value {
+  public Value {
     node = node == null ? MissingNode.getInstance() : node;
   }
 
   /** The value under a map key. */
-  Value child(String key) {
+  public Value child(String key) {
     return new Value(pointer + "/" + escape(key), node.path(key));
   }
 
   /** The items of a list with their pointers; empty for anything but a list. */
-  List<Value> items() {
+  public List<Value> items() {
     List<Value> out = new ArrayList<>();
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -37,17 +37,17 @@ record Value(String pointer, JsonNode node) {
   }
 
   /** Go template truthiness of the value. */
-  boolean truthy() {
+  public boolean truthy() {
     return GoTruth.truthy(node);
   }
 
   /** True when the value is absent or null. */
-  boolean isNull() {
+  public boolean isNull() {
     return node.isMissingNode() || node.isNull();
   }
 
   /** The same pointer with a different node (e.g. after template evaluation). */
-  Value with(JsonNode replacement) {
+  public Value with(JsonNode replacement) {
     return new Value(pointer, replacement);
   }
 
@@ -55,11 +55,12 @@ record Value(String pointer, JsonNode node) {
    * The dotted form of the pointer for messages, e.g. {@code worker.extraVolumes[0].name} or {@code
    * commonLabels["app.kubernetes.io/name"]}.
    */
-  String dotted() {
+  public String dotted() {
     return dotted(pointer);
   }
 
-  static String dotted(String pointer) {
+  /** The dotted form of a JSON pointer, as {@link #dotted()} gives it. */
+  public static String dotted(String pointer) {
     if (pointer.isEmpty()) {
       return "(root)";
     }
@@ -82,7 +83,7 @@ record Value(String pointer, JsonNode node) {
   }
 
   /** Escapes a map key for use in a JSON pointer. */
-  static String escape(String key) {
+  public static String escape(String key) {
     if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
       return key;
     }

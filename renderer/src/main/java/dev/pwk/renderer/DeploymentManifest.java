@@ -67,7 +67,9 @@ final class DeploymentManifest {
     if (v.pullSecrets().truthy()) {
       List<LocalObjectReference> secrets = new ArrayList<>();
       for (Value s : v.pullSecrets().items()) {
-        secrets.add(new LocalObjectReference(v.inserted(s)));
+        String name = v.inserted(s);
+        // The chart prints "- name: {{ . }}": an empty name (or "~") is read as null, no name.
+        secrets.add(new LocalObjectReference(name.isEmpty() ? null : name));
       }
       spec.setImagePullSecrets(secrets);
     }

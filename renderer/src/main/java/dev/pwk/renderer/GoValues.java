@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 
 /** How Go templates see values: truthiness, printing and {@code %q} quoting. */
 final class GoValues {
+  /** What Go's {@code printf "%s"} prints for a null or absent value. */
+  static final String NIL_AS_S = "%!s(<nil>)";
+
   private GoValues() {}
 
   /**

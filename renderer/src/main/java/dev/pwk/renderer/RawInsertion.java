@@ -24,6 +24,9 @@ final class RawInsertion {
   /** Text that reads back as itself without a YAML parse, for the everyday value. */
   private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
+  /** The plain spellings YAML reads as null that {@link #SIMPLE} would take as text. */
+  private static final Pattern NULL_WORD = Pattern.compile("null|Null|NULL");
+
   private static final Pattern SIMPLE_QUOTED = Pattern.compile("[^\"\\\\\\p{Cntrl}]*");
 
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -37,6 +40,9 @@ final class RawInsertion {
    * text around it (pwk prints such values as strings).
    */
   static Optional<String> plain(String s) {
+    if (NULL_WORD.matcher(s).matches()) {
+      return Optional.of("");
+    }
     if (SIMPLE.matcher(s).matches() || s.isEmpty()) {
       return Optional.of(s);
     }

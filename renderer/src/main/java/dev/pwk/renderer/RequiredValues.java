@@ -38,7 +38,9 @@ record RequiredValues(String workPool, String apiUrl) {
         require(m.accountId(), "_helpers.tpl:79:86", "chart.required.cloudAccountId", problems);
         require(
             m.workspaceId(), "_helpers.tpl:79:131", "chart.required.cloudWorkspaceId", problems);
-        return v.text(m.cloudUrl())
+        // The chart's printf "%s/accounts/..." prints a null cloudUrl as %!s(<nil>).
+        Value cloudUrl = m.cloudUrl();
+        return (cloudUrl.isNull() ? GoValues.NIL_AS_S : v.text(cloudUrl))
             + "/accounts/"
             + v.text(m.accountId())
             + "/workspaces/"

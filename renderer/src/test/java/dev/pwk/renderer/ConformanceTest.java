@@ -104,7 +104,7 @@ class ConformanceTest {
   @Test
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
-    assertEquals(153, ConformanceCase.renderCases().size());
+    assertEquals(156, ConformanceCase.renderCases().size());
     assertEquals(7, templateFailureCases().count());
     assertEquals(8, refusedCases().count());
     assertEquals(11, templateErrorCases().count());

@@ -27,6 +27,10 @@ class RawInsertionTest {
     assertEquals(Optional.of("true"), RawInsertion.plain(" true"));
     assertEquals(Optional.of(""), RawInsertion.plain("&amp"));
     assertEquals(Optional.of(""), RawInsertion.plain("~"));
+    assertEquals(Optional.of(""), RawInsertion.plain("null"));
+    assertEquals(Optional.of(""), RawInsertion.plain("NULL"));
+    assertEquals(Optional.of("nulls"), RawInsertion.plain("nulls"));
+    assertEquals(Optional.of(""), RawInsertion.plain("!bang"));
   }
 
   @Test

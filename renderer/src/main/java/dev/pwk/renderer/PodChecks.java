@@ -104,7 +104,11 @@ final class PodChecks {
     }
     c.labels(pod.child("nodeSelector"));
     for (Value secret : pod.child("imagePullSecrets").items()) {
-      c.required(secret, "name");
+      Value name = secret.child("name");
+      if (FieldChecks.text(name).isEmpty()) {
+        // The API server accepts a pull secret without a name; it only warns (empty name).
+        c.warning(name, FieldChecks.REQUIRED, FieldChecks.REQUIRED);
+      }
     }
     for (Value t : pod.child("tolerations").items()) {
       toleration(c, t);

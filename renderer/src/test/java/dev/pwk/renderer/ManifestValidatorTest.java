@@ -107,6 +107,10 @@ class ManifestValidatorTest {
             List.of(
                 "rolebinding.yaml /roleRef/name manifest.rolebinding-role",
                 "rolebinding.yaml /subjects/0/name manifest.rolebinding-subject"),
+            "sc-raw-null-word",
+            List.of(
+                "deployment.yaml " + POD + "/imagePullSecrets/0/name manifest.required-field",
+                "deployment.yaml " + POD + "/imagePullSecrets/1/name manifest.required-field"),
             "ut-30-render-extraenv-in-sync-base-job",
             List.of(
                 "deployment.yaml " + POD + "/initContainers/0/env/4/name manifest.duplicate-env"));

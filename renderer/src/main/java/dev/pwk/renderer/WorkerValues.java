@@ -3,9 +3,11 @@ package dev.pwk.renderer;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +32,7 @@ final class WorkerValues {
 
   private final JsonNode root;
   private final Problems problems;
+  private final Set<String> missingMaps = new HashSet<>();
 
   WorkerValues(JsonNode root, Problems problems) {
     this.root = root;
@@ -40,9 +43,33 @@ final class WorkerValues {
     return new Value(pointer, node(pointer));
   }
 
-  /** The node at a pointer; compiled pointers are kept, as the accessors use a fixed set. */
+  /**
+   * The node at a pointer; compiled pointers are kept, as the accessors use a fixed set. A map on
+   * the way that is missing (a user's null deletes a default) is reported: the chart reads the
+   * value with {@code .Values.a.b.c}, which fails in Go's templates when {@code a.b} is nil.
+   */
   private JsonNode node(String pointer) {
-    return root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
+    JsonNode n = root.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
+    if (n.isMissingNode()) {
+      reportMissingMap(pointer);
+    }
+    return n;
+  }
+
+  private void reportMissingMap(String pointer) {
+    for (int slash = pointer.indexOf('/', 1); slash > 0; slash = pointer.indexOf('/', slash + 1)) {
+      String parent = pointer.substring(0, slash);
+      if (root.at(POINTERS.computeIfAbsent(parent, JsonPointer::compile)).isMissingNode()) {
+        if (missingMaps.add(parent)) {
+          problems.add(
+              parent,
+              FreeForm.RENDER_TYPE,
+              Messages.get(
+                  "render.type.missing-map", Value.dotted(parent), Value.dotted(pointer)));
+        }
+        return;
+      }
+    }
   }
 
   /** {@code nameOverride} as Helm reads it back from the chart's unquoted insertions. */

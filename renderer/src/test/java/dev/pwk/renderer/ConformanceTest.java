@@ -109,7 +109,7 @@ class ConformanceTest {
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
     assertEquals(158, ConformanceCase.renderCases().size());
-    assertEquals(7, templateFailureCases().count());
+    assertEquals(9, templateFailureCases().count());
     assertEquals(8, refusedCases().count());
     assertEquals(11, templateErrorCases().count());
   }

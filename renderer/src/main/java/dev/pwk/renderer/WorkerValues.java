@@ -2,6 +2,7 @@ package dev.pwk.renderer;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.LoadedValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,12 +31,14 @@ final class WorkerValues {
 
   private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
 
+  private final LoadedValues values;
   private final JsonNode root;
   private final Problems problems;
   private final Set<String> missingMaps = new HashSet<>();
 
-  WorkerValues(JsonNode root, Problems problems) {
-    this.root = root;
+  WorkerValues(LoadedValues values, Problems problems) {
+    this.values = values;
+    this.root = values.tree();
     this.problems = problems;
   }
 
@@ -490,7 +493,10 @@ final class WorkerValues {
    * when Helm cannot parse the result.
    */
   String inserted(Value v) {
-    String text = text(v);
+    // Not text(v): a number inserted unquoted reads back as a number, which the API server rejects
+    // in the string fields the chart fills so; pwk keeps the digits the user wrote
+    // (docs/divergences.md, sc-div-numeric-work-queue), not Helm's 1e+06.
+    String text = scalar(v);
     Optional<String> read = RawInsertion.plain(text);
     if (read.isEmpty()) {
       problems.add(
@@ -511,13 +517,32 @@ final class WorkerValues {
     return text(at(pointer));
   }
 
+  /**
+   * The scalar as the chart prints it into a string ({@code quote}, {@code printf}): an integer
+   * Helm holds as a float64 prints as Go prints one ({@code 1000000} in a values file is {@code
+   * 1e+06}).
+   */
   String text(Value v) {
+    JsonNode n = v.node();
+    if (n.isIntegralNumber() && heldAsFloat64(v.pointer())) {
+      return GoValues.formatFloat(n.doubleValue());
+    }
+    return scalar(v);
+  }
+
+  /** The scalar as Go prints it, integers in decimal; a map or list is reported and read as "". */
+  private String scalar(Value v) {
     if (v.node().isContainerNode()) {
       problems.add(
           v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.scalar", v.dotted()));
       return "";
     }
     return GoValues.print(v.node());
+  }
+
+  /** Whether Helm holds the number at the pointer as a float64 (where the value came from). */
+  private boolean heldAsFloat64(String pointer) {
+    return values.origin(pointer).map(o -> GoValues.heldAsFloat64(o.kind())).orElse(true);
   }
 
   /**

@@ -141,10 +141,11 @@ final class WorkerContainer {
     env.add(PrefectEnv.value("PREFECT_DEBUG_MODE", PrefectEnv.quoted(v, v.debug())));
     env.addAll(PrefectEnv.authString(v));
     String authSecret = v.basicAuthExistingSecret();
-    if (v.basicAuthEnabled() && !authSecret.isEmpty()) {
+    if (v.basicAuthEnabled() && authSecret != null) {
       env.add(
           PrefectEnv.value(
-              "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_NAME", authSecret));
+              "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_NAME",
+              authSecret.isEmpty() ? null : authSecret));
       env.add(
           PrefectEnv.value(
               "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_KEY",

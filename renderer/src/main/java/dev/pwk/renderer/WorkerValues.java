@@ -417,8 +417,13 @@ final class WorkerValues {
     return text(BASIC_AUTH + "/authString");
   }
 
+  /**
+   * {@code basicAuth.existingSecret} as Helm reads back its unquoted insertion (possibly empty:
+   * {@code "~"}), or null when it is falsy and the chart uses the literal auth string instead.
+   */
   String basicAuthExistingSecret() {
-    return truthyText(BASIC_AUTH + "/existingSecret");
+    String p = BASIC_AUTH + "/existingSecret";
+    return truthy(p) ? inserted(at(p)) : null;
   }
 
   /**

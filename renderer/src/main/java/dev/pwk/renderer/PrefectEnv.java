@@ -59,6 +59,6 @@ final class PrefectEnv {
         secret == null
             ? value("PREFECT_API_AUTH_STRING", v.basicAuthString())
             : fromSecret(
-                "PREFECT_API_AUTH_STRING", secret.isEmpty() ? null : secret, AUTH_STRING_KEY));
+                "PREFECT_API_AUTH_STRING", v.basicAuthExistingSecretName(), AUTH_STRING_KEY));
   }
 }

@@ -49,6 +49,18 @@ final class RawInsertion {
     return readBack(s).map(r -> r.string() ? r.text() : r.isNull() ? "" : s.strip());
   }
 
+  /**
+   * Whether {@code s}, inserted unquoted, reads back as null ({@code ""}, {@code "~"}, {@code
+   * "null"}, an anchor alone) rather than as a string, even an empty one ({@code "!bang"}, a tag
+   * alone, is the empty string).
+   */
+  static boolean readsAsNull(String s) {
+    if (s.isEmpty() || NULL_WORD.matcher(s).matches()) {
+      return true;
+    }
+    return !SIMPLE.matcher(s).matches() && readBack(s).map(ReadBack::isNull).orElse(false);
+  }
+
   /** The string a YAML reader sees where the chart inserts {@code s} between double quotes. */
   static Optional<String> doubleQuoted(String s) {
     if (SIMPLE_QUOTED.matcher(s).matches()) {

@@ -145,7 +145,7 @@ final class WorkerContainer {
       env.add(
           PrefectEnv.value(
               "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_NAME",
-              authSecret.isEmpty() ? null : authSecret));
+              v.basicAuthExistingSecretName()));
       env.add(
           PrefectEnv.value(
               "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_KEY",
@@ -201,8 +201,7 @@ final class WorkerContainer {
   private static String envSourceName(RenderContext ctx, Value name) {
     String text = ctx.values().text(name);
     String rendered = text.contains("{{") ? ctx.tpl().renderText(text, name.pointer()) : text;
-    String read = ctx.values().inserted(name.with(TextNode.valueOf(rendered)));
-    return read.isEmpty() ? null : read;
+    return ctx.values().insertedOrNull(name.with(TextNode.valueOf(rendered)));
   }
 
   private static EnvFromSource configMapRef(String name) {

@@ -258,8 +258,10 @@ final class WorkerValues {
     return at(W + "/podSecurityContext");
   }
 
+  /** The priority class as Helm reads it back, or null when falsy or read as null. */
   String priorityClassName() {
-    return inserted(W + "/priorityClassName");
+    String p = W + "/priorityClassName";
+    return truthy(p) ? insertedOrNull(at(p)) : null;
   }
 
   Value containerSecurityContext() {
@@ -426,6 +428,11 @@ final class WorkerValues {
     return truthy(p) ? inserted(at(p)) : null;
   }
 
+  /** {@link #basicAuthExistingSecret()} as the Secret's name: null where Helm reads null. */
+  String basicAuthExistingSecretName() {
+    return insertedOrNull(at(BASIC_AUTH + "/existingSecret"));
+  }
+
   /**
    * The values of one API mode: {@code cloudApiConfig}, {@code customerManagedCloudApiConfig}, …
    */
@@ -513,8 +520,17 @@ final class WorkerValues {
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
   private String raw(String pointer) {
-    String s = inserted(at(pointer));
-    return s.isEmpty() ? null : s;
+    return insertedOrNull(at(pointer));
+  }
+
+  /**
+   * As {@link #inserted(Value)}, but null where Helm's YAML reads null (nothing printed, {@code
+   * ~}, {@code null}) rather than a string, even an empty one ({@code "!bang"} reads as "").
+   */
+  String insertedOrNull(Value v) {
+    String read = inserted(v);
+    String printed = GoValues.isScalar(v.node()) ? GoValues.print(v.node()) : "";
+    return read.isEmpty() && RawInsertion.readsAsNull(printed) ? null : read;
   }
 
   /** The scalar as Go prints it; a map or list is reported and read as empty. */

@@ -95,6 +95,10 @@ class ManifestValidatorTest {
                 "rolebinding.yaml /subjects/0/name manifest.invalid-name",
                 "deployment.yaml /metadata/name manifest.invalid-name",
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-raw-tag-alone",
+            List.of(
+                "deployment.yaml " + WORKER + "/envFrom/0/configMapRef/name"
+                    + " manifest.required-field"),
             "ut-41-set-extra-volume-mounts",
             List.of("deployment.yaml " + WORKER + "/volumeMounts/2/name manifest.volume-mount"));
 
@@ -108,6 +112,10 @@ class ManifestValidatorTest {
                 "rolebinding.yaml /roleRef/name manifest.rolebinding-role",
                 "rolebinding.yaml /subjects/0/name manifest.rolebinding-subject"),
             "sc-raw-null-word",
+            List.of(
+                "deployment.yaml " + POD + "/imagePullSecrets/0/name manifest.required-field",
+                "deployment.yaml " + POD + "/imagePullSecrets/1/name manifest.required-field"),
+            "sc-raw-tag-alone",
             List.of(
                 "deployment.yaml " + POD + "/imagePullSecrets/0/name manifest.required-field",
                 "deployment.yaml " + POD + "/imagePullSecrets/1/name manifest.required-field"),

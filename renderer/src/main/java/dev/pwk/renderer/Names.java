@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})
- * @param name {@code common.names.name}
+ * @param name {@code common.names.name}, or null where Helm's output reads it as null
  * @param fullname {@code common.names.fullname}
  * @param namespace {@code common.names.namespace}, the namespace of every object
  * @param chartLabel {@code common.names.chart}, the {@code helm.sh/chart} label
@@ -58,7 +58,7 @@ record Names(
     return new Names(
         release,
         options.namespace(),
-        name(v.nameOverride(), chart.name()),
+        v.nameOverrideReadsAsNull() ? null : name(v.nameOverride(), chart.name()),
         fullname,
         namespace,
         labelValue(chart.name() + "-" + chart.version()),

@@ -80,6 +80,11 @@ final class WorkerValues {
     return inserted("/nameOverride");
   }
 
+  /** Whether a set {@code nameOverride} reads back as null where the chart prints it unquoted. */
+  boolean nameOverrideReadsAsNull() {
+    return truthy("/nameOverride") && insertedOrNull(at("/nameOverride")) == null;
+  }
+
   /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String fullnameOverride() {
     return inserted("/fullnameOverride");

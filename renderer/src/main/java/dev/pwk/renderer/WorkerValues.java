@@ -87,6 +87,12 @@ final class WorkerValues {
 
   /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String fullnameOverride() {
+    Value v = at("/fullnameOverride");
+    if (v.truthy() && insertedOrNull(v) == null) {
+      // "~" or "null": Helm prints every object's name as null, which the API server rejects.
+      problems.add(
+          v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.null-name", v.dotted()));
+    }
     return inserted("/fullnameOverride");
   }
 

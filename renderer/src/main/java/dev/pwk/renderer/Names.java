@@ -58,7 +58,7 @@ record Names(
     return new Names(
         release,
         options.namespace(),
-        v.nameOverrideReadsAsNull() ? null : name(v.nameOverride(), chart.name()),
+        name(v, chart),
         fullname,
         namespace,
         labelValue(chart.name() + "-" + chart.version()),
@@ -71,6 +71,20 @@ record Names(
   /** True when the base job template is on: the init container, mount and argument appear. */
   boolean baseJobTemplateOn() {
     return !baseJobTemplateName.isEmpty();
+  }
+
+  /**
+   * {@code common.names.name} as Helm's output reads it: null or the empty string where a set
+   * {@code nameOverride} reads back so ({@code "~"}, {@code "!bang"}), since the chart prints the
+   * name unquoted; otherwise {@link #name(String, String)}.
+   */
+  private static String name(WorkerValues v, ChartInfo chart) {
+    if (v.nameOverrideReadsAsNull()) {
+      return null;
+    }
+    return v.nameOverrideSet() && v.nameOverride().isEmpty()
+        ? ""
+        : name(v.nameOverride(), chart.name());
   }
 
   /** {@code common.names.name}: the override or the chart name, cut to 63, one dash trimmed. */

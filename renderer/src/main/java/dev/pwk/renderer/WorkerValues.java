@@ -80,6 +80,11 @@ final class WorkerValues {
     return inserted("/nameOverride");
   }
 
+  /** Whether {@code nameOverride} is set (truthy), so the chart uses it over the chart name. */
+  boolean nameOverrideSet() {
+    return truthy("/nameOverride");
+  }
+
   /** Whether a set {@code nameOverride} reads back as null where the chart prints it unquoted. */
   boolean nameOverrideReadsAsNull() {
     return truthy("/nameOverride") && insertedOrNull(at("/nameOverride")) == null;

@@ -101,9 +101,10 @@ class LintCommandTest {
       CliRun run =
           CliRun.of(
               "lint", "-f", CliRun.fixture("good.yaml"), "--set", "worker.replicaCount=-1,x=1",
-              "--set", "worker.config.limit=-1");
+              "--set", "worker.config.installPolicy=sometimes");
       assertEquals(1, run.exitCode(), run::toString);
-      assertTrue(run.out().contains("--set #2 (worker.config.limit=-1)"), run::toString);
+      assertTrue(
+          run.out().contains("--set #2 (worker.config.installPolicy=sometimes)"), run::toString);
       assertTrue(run.out().endsWith("in 1 file\n"), run::toString);
     }
 

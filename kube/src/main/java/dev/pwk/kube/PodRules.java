@@ -91,7 +91,11 @@ public final class PodRules {
     }
     c.labels(pod.child("nodeSelector"));
     for (Value secret : pod.child("imagePullSecrets").items()) {
-      c.required(secret, "name");
+      Value name = secret.child("name");
+      if (FieldChecks.text(name).isEmpty()) {
+        // The API server accepts a pull secret without a name; it only warns (empty name).
+        c.warning(name, FieldChecks.REQUIRED, FieldChecks.REQUIRED);
+      }
     }
     for (Value t : pod.child("tolerations").items()) {
       toleration(c, t);

@@ -43,10 +43,20 @@ final class ChartMetadata {
     return value.truthy() ? freeForm.stringMap(tpl.render(value)) : Map.of();
   }
 
+  /**
+   * The {@code app.kubernetes.io/name} label, left out where Helm's output reads it as null (a
+   * nameOverride such as {@code "null"} or {@code "~"}, which the chart prints unquoted).
+   */
+  private void putName(Map<String, String> labels) {
+    if (names.name() != null) {
+      labels.put("app.kubernetes.io/name", names.name());
+    }
+  }
+
   /** {@code common.labels.standard}, in the order Helm prints it. */
   private Map<String, String> standardLabels() {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", names.name());
+    putName(labels);
     labels.put("helm.sh/chart", names.chartLabel());
     labels.put("app.kubernetes.io/instance", names.release());
     labels.put("app.kubernetes.io/managed-by", "Helm");
@@ -92,7 +102,7 @@ final class ChartMetadata {
   /** The Deployment selector: {@code common.labels.matchLabels} and the component. */
   Map<String, String> selectorLabels() {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", names.name());
+    putName(labels);
     labels.put("app.kubernetes.io/instance", names.release());
     labels.put(COMPONENT, "worker");
     return labels;

@@ -68,7 +68,8 @@ final class DeploymentManifest {
     if (v.pullSecrets().truthy()) {
       List<LocalObjectReference> secrets = new ArrayList<>();
       for (Value s : v.pullSecrets().items()) {
-        secrets.add(new LocalObjectReference(v.inserted(s)));
+        // The chart prints "- name: {{ . }}": an empty name (or "~") is read as null, no name.
+        secrets.add(new LocalObjectReference(v.insertedOrNull(s)));
       }
       spec.setImagePullSecrets(secrets);
     }
@@ -91,7 +92,7 @@ final class DeploymentManifest {
     if (v.podSecurityContext().truthy()) {
       spec.setSecurityContext(ff.object(v.podSecurityContext(), PodSecurityContext.class));
     }
-    if (!v.priorityClassName().isEmpty()) {
+    if (v.priorityClassName() != null) {
       spec.setPriorityClassName(v.priorityClassName());
     }
     List<Container> init = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.pwk.renderer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pwk.values.Origin;
 import java.math.BigDecimal;
 
 /**
@@ -8,6 +9,9 @@ import java.math.BigDecimal;
  * model's {@link dev.pwk.values.chart.GoTruth}).
  */
 final class GoValues {
+  /** What Go's {@code printf "%s"} prints for a null or absent value. */
+  static final String NIL_AS_S = "%!s(<nil>)";
+
   private GoValues() {}
 
   /** True for strings, numbers and booleans. */
@@ -47,6 +51,17 @@ final class GoValues {
    */
   static String sprigToString(JsonNode n) {
     return n == null || n.isNull() ? "<nil>" : print(n);
+  }
+
+  /**
+   * Whether Helm holds a number from this source as a float64, which Go prints as {@code 1e+06}:
+   * values files and the chart's defaults (read through JSON) and {@code --set-json}; a {@code
+   * --set} integer is an int64.
+   */
+  static boolean heldAsFloat64(Origin.Kind source) {
+    return source == Origin.Kind.FILE
+        || source == Origin.Kind.DEFAULTS
+        || source == Origin.Kind.SET_JSON;
   }
 
   /** Go's {@code %v} for a float64: shortest digits, exponent form below 1e-4 or from 1e6. */

@@ -9,7 +9,7 @@ import dev.pwk.values.chart.ChartNames;
  *
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})
- * @param name {@code common.names.name}
+ * @param name {@code common.names.name}, or null where Helm's output reads it as null
  * @param fullname {@code common.names.fullname}
  * @param namespace {@code common.names.namespace}, the namespace of every object
  * @param chartLabel {@code common.names.chart}, the {@code helm.sh/chart} label
@@ -55,7 +55,7 @@ record Names(
     return new Names(
         release,
         options.namespace(),
-        ChartNames.name(v.nameOverride(), chart.name()),
+        name(v, chart),
         fullname,
         namespace,
         ChartNames.labelValue(chart.name() + "-" + chart.version()),
@@ -68,5 +68,19 @@ record Names(
   /** True when the base job template is on: the init container, mount and argument appear. */
   boolean baseJobTemplateOn() {
     return !baseJobTemplateName.isEmpty();
+  }
+
+  /**
+   * {@code common.names.name} as Helm's output reads it: null or the empty string where a set
+   * {@code nameOverride} reads back so ({@code "~"}, {@code "!bang"}), since the chart prints the
+   * name unquoted; otherwise {@link ChartNames#name}.
+   */
+  private static String name(WorkerValues v, ChartInfo chart) {
+    if (v.nameOverrideReadsAsNull()) {
+      return null;
+    }
+    return v.nameOverrideSet() && v.nameOverride().isEmpty()
+        ? ""
+        : ChartNames.name(v.nameOverride(), chart.name());
   }
 }

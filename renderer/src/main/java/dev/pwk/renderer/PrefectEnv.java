@@ -53,8 +53,9 @@ final class PrefectEnv {
     }
     String secret = v.basicAuthExistingSecret();
     return List.of(
-        secret.isEmpty()
+        secret == null
             ? value("PREFECT_API_AUTH_STRING", v.basicAuthString())
-            : fromSecret("PREFECT_API_AUTH_STRING", secret, AUTH_STRING_KEY));
+            : fromSecret(
+                "PREFECT_API_AUTH_STRING", v.basicAuthExistingSecretName(), AUTH_STRING_KEY));
   }
 }

@@ -24,6 +24,9 @@ final class RawInsertion {
   /** Text that reads back as itself without a YAML parse, for the everyday value. */
   private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
+  /** The plain spellings YAML reads as null that {@link #SIMPLE} would take as text. */
+  private static final Pattern NULL_WORD = Pattern.compile("null|Null|NULL");
+
   private static final Pattern SIMPLE_QUOTED = Pattern.compile("[^\"\\\\\\p{Cntrl}]*");
 
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -37,10 +40,25 @@ final class RawInsertion {
    * text around it (pwk prints such values as strings).
    */
   static Optional<String> plain(String s) {
+    if (NULL_WORD.matcher(s).matches()) {
+      return Optional.of("");
+    }
     if (SIMPLE.matcher(s).matches() || s.isEmpty()) {
       return Optional.of(s);
     }
     return readBack(s).map(r -> r.string() ? r.text() : r.isNull() ? "" : s.strip());
+  }
+
+  /**
+   * Whether {@code s}, inserted unquoted, reads back as null ({@code ""}, {@code "~"}, {@code
+   * "null"}, an anchor alone) rather than as a string, even an empty one ({@code "!bang"}, a tag
+   * alone, is the empty string).
+   */
+  static boolean readsAsNull(String s) {
+    if (s.isEmpty() || NULL_WORD.matcher(s).matches()) {
+      return true;
+    }
+    return !SIMPLE.matcher(s).matches() && readBack(s).map(ReadBack::isNull).orElse(false);
   }
 
   /** The string a YAML reader sees where the chart inserts {@code s} between double quotes. */

@@ -42,8 +42,9 @@ import java.util.Optional;
  * <p>Other choices where the chart spec leaves room: {@code checksum/config} is the SHA-256 of a
  * newline followed by this renderer's YAML of the ConfigMap (Helm hashes its own text, so the value
  * differs but changes exactly when the ConfigMap does); empty lists and null values are left out
- * instead of printed as bare keys; integral numbers print in decimal where Helm would print {@code
- * 1e+06} for a large number read from a file.
+ * instead of printed as bare keys. An integer from a values file or {@code --set-json} that the
+ * chart prints as text prints as Go prints a float64 ({@code 1e+06}), as Helm holds it; where the
+ * chart inserts such a value with {@code toYaml} it stays decimal, as in Helm.
  */
 public final class Renderer {
   private final ChartInfo chart;
@@ -70,7 +71,7 @@ public final class Renderer {
    */
   public Rendering render(LoadedValues values, RenderOptions options) throws RenderException {
     Problems problems = new Problems(values);
-    WorkerValues v = new WorkerValues(values.tree(), problems);
+    WorkerValues v = new WorkerValues(values, problems);
     Names names = Names.derive(v, options, chart);
     RequiredValues required = RequiredValues.check(v, names, problems);
     Tpl tpl = new Tpl(names, chart, values.tree(), problems);

@@ -33,7 +33,10 @@ record RequiredValues(String workPool, String apiUrl) {
 
   private static String apiUrl(WorkerValues v, ApiMode mode) {
     return switch (mode) {
-      case CLOUD -> v.text(v.cloudUrl()) + accountPath(v, mode);
+      // The chart's printf "%s/accounts/..." prints a null cloudUrl as %!s(<nil>).
+      case CLOUD ->
+          (v.cloudUrl().isNull() ? GoValues.NIL_AS_S : v.text(v.cloudUrl()))
+              + accountPath(v, mode);
       case CUSTOMER_MANAGED_CLOUD -> v.text(v.customerManagedApiUrl()) + accountPath(v, mode);
       case SELF_HOSTED_SERVER -> v.text(v.selfHostedApiUrl());
     };

@@ -145,10 +145,11 @@ final class WorkerContainer {
     env.add(PrefectEnv.value("PREFECT_DEBUG_MODE", PrefectEnv.quoted(v, v.debug())));
     env.addAll(PrefectEnv.authString(v));
     String authSecret = v.basicAuthExistingSecret();
-    if (v.basicAuthEnabled() && !authSecret.isEmpty()) {
+    if (v.basicAuthEnabled() && authSecret != null) {
       env.add(
           PrefectEnv.value(
-              "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_NAME", authSecret));
+              "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_NAME",
+              v.basicAuthExistingSecretName()));
       env.add(
           PrefectEnv.value(
               "PREFECT_INTEGRATIONS_KUBERNETES_WORKER_API_AUTH_STRING_SECRET_KEY",
@@ -204,8 +205,7 @@ final class WorkerContainer {
   private static String envSourceName(RenderContext ctx, Value name) {
     String text = ctx.values().text(name);
     String rendered = text.contains("{{") ? ctx.tpl().renderText(text, name.pointer()) : text;
-    String read = ctx.values().inserted(name.with(TextNode.valueOf(rendered)));
-    return read.isEmpty() ? null : read;
+    return ctx.values().insertedOrNull(name.with(TextNode.valueOf(rendered)));
   }
 
   private static EnvFromSource configMapRef(String name) {

@@ -1,14 +1,18 @@
 package dev.pwk.renderer;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pwk.kube.Value;
+import dev.pwk.values.LoadedValues;
 import dev.pwk.values.chart.ApiMode;
 import dev.pwk.values.chart.ChartValue;
 import dev.pwk.values.chart.ChartValues;
 import dev.pwk.values.chart.RequiredValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chart's values as the renderer uses them, read through the chart model ({@link
@@ -16,20 +20,58 @@ import java.util.Optional;
  * {@link Value}s, which keep their path for findings.
  */
 final class WorkerValues {
+  private final LoadedValues values;
+  private final JsonNode root;
   private final ChartValues chart;
   private final ChartValues.Worker worker;
   private final ChartValues.WorkerConfig config;
   private final Problems problems;
+  private final Set<String> missingMaps = new HashSet<>();
 
-  WorkerValues(JsonNode root, Problems problems) {
+  WorkerValues(LoadedValues values, Problems problems) {
+    this.values = values;
+    this.root = values.tree();
     this.chart = ChartValues.of(root);
     this.worker = chart.worker();
     this.config = worker.config();
     this.problems = problems;
   }
 
-  private static Value at(ChartValue v) {
-    return new Value(v.pointer(), v.node());
+  private Value at(ChartValue v) {
+    return new Value(v.pointer(), present(v).node());
+  }
+
+  /** Go template truthiness of a value the chart reads, checked as {@link #present} checks it. */
+  private boolean truthy(ChartValue v) {
+    return present(v).truthy();
+  }
+
+  /**
+   * The value, after reporting a missing map on its way (a user's null deletes a default): the
+   * chart reads the value with {@code .Values.a.b.c}, which fails in Go's templates when {@code
+   * a.b} is nil.
+   */
+  private ChartValue present(ChartValue v) {
+    if (v.node().isMissingNode()) {
+      reportMissingMap(v.pointer());
+    }
+    return v;
+  }
+
+  private void reportMissingMap(String pointer) {
+    for (int slash = pointer.indexOf('/', 1); slash > 0; slash = pointer.indexOf('/', slash + 1)) {
+      String parent = pointer.substring(0, slash);
+      if (root.at(JsonPointer.compile(parent)).isMissingNode()) {
+        if (missingMaps.add(parent)) {
+          problems.add(
+              parent,
+              FreeForm.RENDER_TYPE,
+              Messages.get(
+                  "render.type.missing-map", Value.dotted(parent), Value.dotted(pointer)));
+        }
+        return;
+      }
+    }
   }
 
   /** {@code nameOverride} as Helm reads it back from the chart's unquoted insertions. */
@@ -37,8 +79,24 @@ final class WorkerValues {
     return inserted(chart.nameOverride());
   }
 
+  /** Whether {@code nameOverride} is set (truthy), so the chart uses it over the chart name. */
+  boolean nameOverrideSet() {
+    return truthy(chart.nameOverride());
+  }
+
+  /** Whether a set {@code nameOverride} reads back as null where the chart prints it unquoted. */
+  boolean nameOverrideReadsAsNull() {
+    return truthy(chart.nameOverride()) && insertedOrNull(at(chart.nameOverride())) == null;
+  }
+
   /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
   String fullnameOverride() {
+    Value v = at(chart.fullnameOverride());
+    if (v.truthy() && insertedOrNull(v) == null) {
+      // "~" or "null": Helm prints every object's name as null, which the API server rejects.
+      problems.add(
+          v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.null-name", v.dotted()));
+    }
     return inserted(chart.fullnameOverride());
   }
 
@@ -55,7 +113,7 @@ final class WorkerValues {
   }
 
   boolean serviceAccountCreate() {
-    return chart.serviceAccount().create().truthy();
+    return truthy(chart.serviceAccount().create());
   }
 
   String serviceAccountName() {
@@ -67,7 +125,7 @@ final class WorkerValues {
   }
 
   boolean roleCreate() {
-    return chart.role().create().truthy();
+    return truthy(chart.role().create());
   }
 
   String roleNamespace() {
@@ -79,11 +137,11 @@ final class WorkerValues {
   }
 
   boolean roleBindingCreate() {
-    return chart.rolebinding().create().truthy();
+    return truthy(chart.rolebinding().create());
   }
 
   boolean autoscalingEnabled() {
-    return worker.autoscaling().enabled().truthy();
+    return truthy(worker.autoscaling().enabled());
   }
 
   Integer minReplicas() {
@@ -97,13 +155,13 @@ final class WorkerValues {
   /** The CPU utilisation target, or null when falsy (no metric). */
   Integer targetCpuUtilization() {
     ChartValue target = worker.autoscaling().targetCPUUtilizationPercentage();
-    return target.truthy() ? integer(at(target)) : null;
+    return truthy(target) ? integer(at(target)) : null;
   }
 
   /** The memory utilisation target, or null when falsy (no metric). */
   Integer targetMemoryUtilization() {
     ChartValue target = worker.autoscaling().targetMemoryUtilizationPercentage();
-    return target.truthy() ? integer(at(target)) : null;
+    return truthy(target) ? integer(at(target)) : null;
   }
 
   String clusterUid() {
@@ -132,7 +190,7 @@ final class WorkerValues {
 
   /** Whether the pod gets a dnsConfig; true by default, as the default map is non-empty. */
   boolean dnsConfigEnabled() {
-    return worker.dnsConfig().value().truthy();
+    return truthy(worker.dnsConfig().value());
   }
 
   List<String> dnsNameservers() {
@@ -207,7 +265,7 @@ final class WorkerValues {
   }
 
   boolean livenessProbeEnabled() {
-    return worker.livenessProbe().enabled().truthy();
+    return truthy(worker.livenessProbe().enabled());
   }
 
   Value livenessProbeConfig() {
@@ -218,8 +276,10 @@ final class WorkerValues {
     return at(worker.podSecurityContext());
   }
 
+  /** The priority class as Helm reads it back, or null when falsy or read as null. */
   String priorityClassName() {
-    return inserted(worker.priorityClassName());
+    ChartValue p = worker.priorityClassName();
+    return truthy(p) ? insertedOrNull(at(p)) : null;
   }
 
   Value containerSecurityContext() {
@@ -341,7 +401,7 @@ final class WorkerValues {
   }
 
   boolean observerClusterWide() {
-    return config.observerClusterWide().truthy();
+    return truthy(config.observerClusterWide());
   }
 
   String existingConfigMapName() {
@@ -403,15 +463,25 @@ final class WorkerValues {
   }
 
   boolean basicAuthEnabled() {
-    return worker.selfHostedServerApiConfig().basicAuth().enabled().truthy();
+    return truthy(worker.selfHostedServerApiConfig().basicAuth().enabled());
   }
 
   String basicAuthString() {
     return text(at(worker.selfHostedServerApiConfig().basicAuth().authString()));
   }
 
+  /**
+   * {@code basicAuth.existingSecret} as Helm reads back its unquoted insertion (possibly empty:
+   * {@code "~"}), or null when it is falsy and the chart uses the literal auth string instead.
+   */
   String basicAuthExistingSecret() {
-    return truthyText(worker.selfHostedServerApiConfig().basicAuth().existingSecret());
+    ChartValue p = worker.selfHostedServerApiConfig().basicAuth().existingSecret();
+    return truthy(p) ? inserted(at(p)) : null;
+  }
+
+  /** {@link #basicAuthExistingSecret()} as the Secret's name: null where Helm reads null. */
+  String basicAuthExistingSecretName() {
+    return insertedOrNull(at(worker.selfHostedServerApiConfig().basicAuth().existingSecret()));
   }
 
   /** The account and API key of {@code cloudApiConfig} or {@code customerManagedCloudApiConfig}. */
@@ -449,12 +519,12 @@ final class WorkerValues {
 
   /** The printed scalar, or empty when the value is falsy. */
   private String truthyText(ChartValue v) {
-    return v.truthy() ? text(at(v)) : "";
+    return truthy(v) ? text(at(v)) : "";
   }
 
   /** A truthy scalar the chart inserts unquoted, as Helm reads it back; else empty. */
   private String inserted(ChartValue v) {
-    return v.truthy() ? inserted(at(v)) : "";
+    return truthy(v) ? inserted(at(v)) : "";
   }
 
   /**
@@ -462,7 +532,10 @@ final class WorkerValues {
    * when Helm cannot parse the result.
    */
   String inserted(Value v) {
-    String text = text(v);
+    // Not text(v): a number inserted unquoted reads back as a number, which the API server rejects
+    // in the string fields the chart fills so; pwk keeps the digits the user wrote
+    // (docs/divergences.md, sc-div-numeric-work-queue), not Helm's 1e+06.
+    String text = scalar(v);
     Optional<String> read = RawInsertion.plain(text);
     if (read.isEmpty()) {
       problems.add(
@@ -474,12 +547,39 @@ final class WorkerValues {
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
   private String raw(ChartValue v) {
-    String s = inserted(at(v));
-    return s.isEmpty() ? null : s;
+    return insertedOrNull(at(v));
   }
 
-  /** The scalar as Go prints it; a map or list is reported and read as empty. */
+  /**
+   * As {@link #inserted(Value)}, but null where Helm's YAML reads null (nothing printed, {@code
+   * ~}, {@code null}) rather than a string, even an empty one ({@code "!bang"} reads as "").
+   */
+  String insertedOrNull(Value v) {
+    String read = inserted(v);
+    String printed = GoValues.isScalar(v.node()) ? GoValues.print(v.node()) : "";
+    return read.isEmpty() && RawInsertion.readsAsNull(printed) ? null : read;
+  }
+
+  /**
+   * The scalar as the chart prints it into a string ({@code quote}, {@code printf}): an integer
+   * Helm holds as a float64 prints as Go prints one ({@code 1000000} in a values file is {@code
+   * 1e+06}).
+   */
   String text(Value v) {
+    JsonNode n = v.node();
+    if (n.isIntegralNumber() && heldAsFloat64(v.pointer())) {
+      return GoValues.formatFloat(n.doubleValue());
+    }
+    return scalar(v);
+  }
+
+  /** Whether Helm holds the number at the pointer as a float64 (where the value came from). */
+  private boolean heldAsFloat64(String pointer) {
+    return values.origin(pointer).map(o -> GoValues.heldAsFloat64(o.kind())).orElse(true);
+  }
+
+  /** The scalar as Go prints it, integers in decimal; a map or list is reported and read as "". */
+  private String scalar(Value v) {
     if (v.node().isContainerNode()) {
       problems.add(
           v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.scalar", v.dotted()));

@@ -55,8 +55,10 @@ class HelmDifferentialTest {
 
   /** How one case came out. */
   enum Verdict {
-    /** Both rendered equivalent manifests, or both refused. */
+    /** Both rendered equivalent manifests. */
     AGREE,
+    /** Both refused. */
+    BOTH_REFUSE,
     /** Helm rendered; pwk refused with a rule docs/divergences.md lists. */
     DOCUMENTED,
     /** Anything else. */
@@ -73,6 +75,9 @@ class HelmDifferentialTest {
       GeneratedCase c = generators.next(kind, random);
       Outcome o = outcome(c);
       counts[o.verdict().ordinal()]++;
+      if (o.verdict() == Verdict.DISAGREE) {
+        System.out.printf("differential %s #%d disagrees: %s%n", kind, i, firstLine(o.detail()));
+      }
       if (o.verdict() == Verdict.DISAGREE && reports.size() < 5) {
         GeneratedCase small = shrink(c, x -> outcome(x).verdict() == Verdict.DISAGREE);
         Outcome so = outcome(small);
@@ -85,12 +90,18 @@ class HelmDifferentialTest {
       }
     }
     System.out.printf(
-        "differential %s: %d cases (seed %d): %d agree, %d documented divergences, %d disagree%n",
-        kind, CASES, SEED, counts[0], counts[1], counts[2]);
+        "differential %s: %d cases (seed %d): %d agree, %d both refuse, %d documented"
+            + " divergences, %d disagree%n",
+        kind, CASES, SEED, counts[0], counts[1], counts[2], counts[3]);
     assertTrue(
         reports.isEmpty(),
         () ->
-            counts[2] + " disagreement(s); the first, shrunk:\n\n" + String.join("\n\n", reports));
+            counts[3] + " disagreement(s); the first, shrunk:\n\n" + String.join("\n\n", reports));
+  }
+
+  private static String firstLine(String detail) {
+    String[] lines = detail.strip().split("\n", 3);
+    return lines.length > 1 ? lines[0] + " " + lines[1].strip() : lines[0];
   }
 
   /** Helm's run, pwk's run, and the verdict with a one-paragraph reason. */
@@ -112,7 +123,7 @@ class HelmDifferentialTest {
               + String.join("\n  ", diffs.subList(0, Math.min(5, diffs.size()))));
     }
     if (!h.rendered() && !p.rendered()) {
-      return new Outcome(h, p, Verdict.AGREE, "");
+      return new Outcome(h, p, Verdict.BOTH_REFUSE, "");
     }
     if (h.rendered()) {
       return documentedRefusals.containsAll(p.rules())

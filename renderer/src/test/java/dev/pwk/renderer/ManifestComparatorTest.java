@@ -177,6 +177,36 @@ class ManifestComparatorTest {
     }
 
     @Test
+    @DisplayName("with divergences: a name upstream printed raw matches the string written")
+    void writtenName() {
+      String exp = HEAD.replace("name: cm", "name: 1e3") + "---\n" + HEAD;
+      String act = HEAD.replace("name: cm", "name: \"1e3\"") + "---\n" + HEAD;
+      assertEquals(List.of(), ManifestComparator.compare(exp, act, true));
+      assertEquals(1, ManifestComparator.compare(exp, act, false).size());
+      String other = HEAD.replace("name: cm", "name: \"1e4\"") + "---\n" + HEAD;
+      assertEquals(1, ManifestComparator.compare(exp, other, true).size());
+      String otherKind = act.replaceFirst("kind: ConfigMap", "kind: Secret");
+      assertEquals(1, ManifestComparator.compare(exp, otherKind, true).size());
+    }
+
+    @Test
+    @DisplayName("a null list item on both sides is the same item")
+    void nullItems() {
+      assertEquals(List.of(), diff(HEAD + "x: [a, ~]\n", HEAD + "x: [a, null]\n"));
+      assertEquals(1, diff(HEAD + "x: [a, ~]\n", HEAD + "x: [a, \"\"]\n").size());
+    }
+
+    @Test
+    @DisplayName("a tag go-yaml does not know is ignored: the scalar is its text")
+    void unknownTags() {
+      assertEquals(
+          List.of(),
+          diff(HEAD + "a: !bang\nb: !x 12\nc: !m {k: v}\nd: !s [1]\n",
+              HEAD + "a: \"\"\nb: \"12\"\nc: {k: v}\nd: [1]\n"));
+      assertEquals(1, diff(HEAD + "b: !x 12\n", HEAD + "b: 12\n").size());
+    }
+
+    @Test
     @DisplayName("with divergences: a null item in args matches an empty string")
     void nullArgIsEmptyString() {
       String exp = HEAD + "spec:\n  containers:\n  - args: [a, null]\n";

@@ -110,6 +110,10 @@ class ManifestValidatorTest {
                     + " manifest.invalid-label",
                 "deployment.yaml /spec/template" + NAME_LABEL + " manifest.invalid-label",
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-raw-tag-alone",
+            List.of(
+                "deployment.yaml " + WORKER + "/envFrom/0/configMapRef/name"
+                    + " manifest.required-field"),
             "ut-41-set-extra-volume-mounts",
             List.of("deployment.yaml " + WORKER + "/volumeMounts/2/name manifest.volume-mount"));
 
@@ -122,6 +126,14 @@ class ManifestValidatorTest {
             List.of(
                 "rolebinding.yaml /roleRef/name manifest.rolebinding-role",
                 "rolebinding.yaml /subjects/0/name manifest.rolebinding-subject"),
+            "sc-raw-null-word",
+            List.of(
+                "deployment.yaml " + POD + "/imagePullSecrets/0/name manifest.required-field",
+                "deployment.yaml " + POD + "/imagePullSecrets/1/name manifest.required-field"),
+            "sc-raw-tag-alone",
+            List.of(
+                "deployment.yaml " + POD + "/imagePullSecrets/0/name manifest.required-field",
+                "deployment.yaml " + POD + "/imagePullSecrets/1/name manifest.required-field"),
             "ut-30-render-extraenv-in-sync-base-job",
             List.of(
                 "deployment.yaml " + POD + "/initContainers/0/env/4/name manifest.duplicate-env"));

@@ -1,6 +1,8 @@
 package dev.pwk.renderer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -27,6 +29,23 @@ class RawInsertionTest {
     assertEquals(Optional.of("true"), RawInsertion.plain(" true"));
     assertEquals(Optional.of(""), RawInsertion.plain("&amp"));
     assertEquals(Optional.of(""), RawInsertion.plain("~"));
+    assertEquals(Optional.of(""), RawInsertion.plain("null"));
+    assertEquals(Optional.of(""), RawInsertion.plain("NULL"));
+    assertEquals(Optional.of("nulls"), RawInsertion.plain("nulls"));
+    assertEquals(Optional.of(""), RawInsertion.plain("!bang"));
+  }
+
+  @Test
+  @DisplayName("unquoted: null and the empty string are told apart")
+  void plainNull() {
+    assertTrue(RawInsertion.readsAsNull(""));
+    assertTrue(RawInsertion.readsAsNull("~"));
+    assertTrue(RawInsertion.readsAsNull("Null"));
+    assertTrue(RawInsertion.readsAsNull("&amp"));
+    assertTrue(RawInsertion.readsAsNull("  "));
+    assertFalse(RawInsertion.readsAsNull("!bang"));
+    assertFalse(RawInsertion.readsAsNull("''"));
+    assertFalse(RawInsertion.readsAsNull("nulls"));
   }
 
   @Test

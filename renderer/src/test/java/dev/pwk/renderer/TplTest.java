@@ -20,7 +20,7 @@ class TplTest {
 
   private static Tpl tpl(LoadedValues values, Problems problems) {
     RenderOptions options = TestValues.options().releaseName("myrel").namespace("relns").build();
-    WorkerValues v = new WorkerValues(values.tree(), problems);
+    WorkerValues v = new WorkerValues(values, problems);
     Names names = Names.derive(v, options, ValuesContract.chart());
     return new Tpl(names, ValuesContract.chart(), values.tree(), problems);
   }

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
@@ -23,7 +24,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * numbers are integers; {@code 1.5}, {@code 1e3}, {@code .inf}, {@code .nan} are floats; everything
  * else, timestamps included, is a string. Integers come back as {@link BigInteger}, floats as
  * {@link Double}; duplicate keys keep the last value; anchors, aliases and {@code <<} merges are
- * honoured.
+ * honoured. A tag go-yaml does not know ({@code !bang}, as a raw insertion of {@code "!bang"}
+ * prints) is ignored as go-yaml ignores it: a scalar so tagged is its text, a string.
  */
 final class Yaml11 {
   private static final Pattern GO_BOOL =
@@ -75,6 +77,20 @@ final class Yaml11 {
   private static final class Go11Constructor extends SafeConstructor {
     Go11Constructor(LoaderOptions options) {
       super(options);
+      // The constructor SnakeYAML uses for tags it does not know (null key): go-yaml v2 keeps an
+      // unknown tag's scalar as its text and builds a tagged map or list as an untagged one.
+      yamlConstructors.put(
+          null,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              if (node.getNodeId() == NodeId.scalar) {
+                return ((ScalarNode) node).getValue();
+              }
+              node.setTag(node.getNodeId() == NodeId.sequence ? Tag.SEQ : Tag.MAP);
+              return getConstructor(node).construct(node);
+            }
+          });
       yamlConstructors.put(
           Tag.BOOL,
           new AbstractConstruct() {

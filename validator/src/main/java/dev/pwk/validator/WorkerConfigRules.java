@@ -31,8 +31,10 @@ final class WorkerConfigRules implements Rule {
     ChartValues.WorkerConfig config = worker.config();
     JsonNode limit = config.limit().node();
     if (limit.isIntegralNumber() && limit.longValue() < 0) {
+      // A warning: the chart renders --limit "-1", which the API server accepts; the worker
+      // refuses it only when it starts.
       String p = config.limit().pointer();
-      out.add(LIMIT_NOT_POSITIVE, Severity.ERROR, p, ctx.at(p), ctx.display(p), limit.asText());
+      out.add(LIMIT_NOT_POSITIVE, Severity.WARNING, p, ctx.at(p), ctx.display(p), limit.asText());
     } else if (limit.isIntegralNumber() && limit.longValue() == 0) {
       // 0 is falsy in the template: the chart leaves --limit out, a valid worker with no limit.
       String p = config.limit().pointer();

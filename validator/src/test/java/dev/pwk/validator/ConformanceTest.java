@@ -57,8 +57,18 @@ class ConformanceTest {
         .toList();
   }
 
+  /** Render cases pwk renders or the renderer refuses: lint has no error on them. */
   static List<ConformanceCase> renderCases() {
-    return ConformanceCase.renderCases();
+    return ConformanceCase.renderCases().stream()
+        .filter(c -> c.acceptRefusalMentioning().isEmpty() || c.refusedWhileRendering())
+        .toList();
+  }
+
+  /** Render cases a value rule refuses: Helm renders what the API server rejects. */
+  static List<ConformanceCase> refusedByValueRules() {
+    return ConformanceCase.refusedCases().stream()
+        .filter(c -> !c.refusedWhileRendering())
+        .toList();
   }
 
   private static List<Finding> lint(ConformanceCase c) throws Exception {
@@ -165,6 +175,17 @@ class ConformanceTest {
               .collect(Collectors.toSet());
       assertEquals(expected, actual, c.name());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedByValueRules")
+  @DisplayName("a case Helm renders into what the API server rejects: that rule's error alone")
+  void refusedByItsRule(ConformanceCase c) throws Exception {
+    List<Finding> errors = lint(c).stream().filter(ValuesValidator::stopsRendering).toList();
+    assertEquals(
+        Set.of(c.acceptRefusalMentioning().orElseThrow()),
+        errors.stream().map(Finding::ruleId).collect(Collectors.toSet()),
+        c.name() + ":\n" + show(errors));
   }
 
   private static String show(List<Finding> findings) {

@@ -47,6 +47,19 @@ class ValuesValidatorTest {
     return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
   }
 
+  @Test
+  @DisplayName("a negative worker.config.limit is a warning: Helm renders it, the API accepts it")
+  void negativeLimitWarns() throws Exception {
+    Path values = file("limit.yaml", "worker:\n  config:\n    limit: -1\n");
+    List<Finding> found =
+        VALIDATOR.validate(LOADER.load(ValueInputs.ofFiles(base(), values)), LintMode.FULL);
+    List<Finding> limit = only(found, WorkerConfigRules.LIMIT_NOT_POSITIVE);
+    assertEquals(1, limit.size(), found::toString);
+    assertEquals(Severity.WARNING, limit.get(0).severity());
+    assertEquals(3, limit.get(0).line());
+    assertTrue(found.stream().noneMatch(ValuesValidator::stopsRendering), found::toString);
+  }
+
   @Nested
   @DisplayName("unknown top-level keys")
   class TopLevel {

@@ -256,6 +256,9 @@ final class SetArgumentParser {
             throw error("cannot index item " + index + ": it holds " + kindOf(list.get(index)));
           }
           Step step = listItem(inner, next, itemPointer, nesting);
+          if (step == Step.END) {
+            return step; // as below
+          }
           setIndex(list, index, inner);
           origins.value(itemPointer, origin());
           return step;
@@ -267,6 +270,12 @@ final class SetArgumentParser {
                   ? o
                   : NODES.objectNode();
           Step step = key(inner, itemPointer, nesting);
+          if (step == Step.END) {
+            // Helm's strvals returns the list unchanged when the item's key ends the argument
+            // with no value (io.EOF): a[3].key= leaves a as it was. An item that was already a
+            // map keeps what the key set in it.
+            return step;
+          }
           setIndex(list, index, inner);
           origins.value(itemPointer, origin());
           return step;

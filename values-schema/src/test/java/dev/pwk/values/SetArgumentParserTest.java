@@ -100,6 +100,14 @@ class SetArgumentParserTest {
             a[0]={x,y}             | {"a":[["x","y"]]}
             # an index with nothing after it leaves an empty list, as in Helm
             a[0]                   | {"a":[]}
+            # a key of a list item that ends the argument empty (Helm's strvals gets io.EOF there)
+            # leaves the item out: the list stays as it was
+            a[3].key=              | {"a":[]}
+            a[1].k.j=              | {"a":[]}
+            a[0][2].k=             | {"a":[]}
+            a[0].b=1,a[0].c=       | {"a":[{"b":1,"c":""}]}
+            a[1].key=,a[0].b=c     | {"a":[{"b":"c"},{"key":""}]}
+            a[2]=                  | {"a":[null,null,""]}
             # {a,b} lists, items typed like values
             a={x,y}                | {"a":["x","y"]}
             a={x,y},b=2            | {"a":["x","y"],"b":2}

@@ -149,6 +149,15 @@ public record ConformanceCase(
     return renderCases().stream().filter(c -> c.acceptRefusalMentioning().isPresent()).toList();
   }
 
+  /**
+   * Whether the renderer itself refuses the case: its rule is one of the renderer's ({@code
+   * render.*}). Any other rule is a value rule of the validator, which stops {@code pwk template}
+   * before rendering.
+   */
+  public boolean refusedWhileRendering() {
+    return acceptRefusalMentioning().map(rule -> rule.startsWith("render.")).orElse(false);
+  }
+
   /** The error cases. */
   public static List<ConformanceCase> errorCases() {
     return all().stream().filter(c -> !c.expectRender()).toList();

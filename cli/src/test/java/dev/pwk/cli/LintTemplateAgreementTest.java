@@ -38,7 +38,8 @@ class LintTemplateAgreementTest {
           "manifest.invalid-name", "[names.",
           // a label value the chart derives from such a name (app.kubernetes.io/name)
           "manifest.invalid-label", "[names.",
-          "manifest.volume-mount", "");
+          "manifest.volume-mount", "",
+          "manifest.required-field", "");
 
   static Stream<ConformanceCase> corpus() {
     return ConformanceCase.all().stream();

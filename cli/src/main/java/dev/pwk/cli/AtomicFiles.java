@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes files so that a reader never sees half of one: a temporary file beside the target, then
- * a rename. A new file gets the mode the umask leaves, as a shell redirection would; a replaced
- * file keeps its mode. A file that cannot be written is a user error (exit 2) that names it.
+ * Writes files so that a reader never sees half of one: a temporary file beside the target, then a
+ * rename. A new file gets the mode the umask leaves, as a shell redirection would; a replaced file
+ * keeps its mode. A file that cannot be written is a user error (exit 2) that names it.
  */
 final class AtomicFiles {
   private AtomicFiles() {}

@@ -37,8 +37,7 @@ final class Diagnostics {
       PrintWriter err, List<Finding> findings, PipelineResult result, boolean noColor) {
     Map<Boolean, List<Finding>> manifest =
         findings.stream()
-            .collect(
-                Collectors.partitioningBy(f -> f.file().equals(Pipeline.RENDERED_MANIFESTS)));
+            .collect(Collectors.partitioningBy(f -> f.file().equals(Pipeline.RENDERED_MANIFESTS)));
     // Without loaded values there is no code frame: the finding says what could not be read.
     List<SourceText> sources = result.values().isPresent() ? result.sources() : List.of();
     print(err, "values", manifest.get(false), sources, noColor);
@@ -46,7 +45,11 @@ final class Diagnostics {
   }
 
   private static void print(
-      PrintWriter err, String name, List<Finding> findings, List<SourceText> sources, boolean noColor) {
+      PrintWriter err,
+      String name,
+      List<Finding> findings,
+      List<SourceText> sources,
+      boolean noColor) {
     if (findings.isEmpty()) {
       return;
     }
@@ -58,8 +61,8 @@ final class Diagnostics {
   }
 
   /**
-   * The exit code for failed input: 2 when a file could not be read at all or a {@code --set}
-   * flag is malformed, else 1.
+   * The exit code for failed input: 2 when a file could not be read at all or a {@code --set} flag
+   * is malformed, else 1.
    */
   static int exitCodeFor(List<Finding> findings) {
     return findings.stream().anyMatch(f -> USAGE_RULES.contains(f.ruleId()))

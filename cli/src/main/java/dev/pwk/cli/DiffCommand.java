@@ -66,8 +66,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private int compare() {
     NameArguments.check(spec, name, kube.namespace);
-    try (ReleaseSession session =
-        ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
+    try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), noColor)) {
       var plan = session.plan(name, values, ReleaseOptions.defaults());
       List<ObjectDiff> diffs = ReleaseSession.call(() -> session.manager().diff(plan));
       PrintWriter out = spec.commandLine().getOut();

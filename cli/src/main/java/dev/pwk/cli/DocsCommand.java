@@ -61,7 +61,8 @@ final class DocsCommand implements Callable<Integer> {
     }
     String templateText =
         template == null ? DocsGenerator.chartReadmeTemplate() : read(template, "template");
-    String valuesText = values == null ? ValuesContract.defaultValuesYaml() : read(values, "values");
+    String valuesText =
+        values == null ? ValuesContract.defaultValuesYaml() : read(values, "values");
     String fresh;
     try {
       fresh = DocsGenerator.create().render(templateText, valuesText, ValuesContract.chart());
@@ -82,10 +83,13 @@ final class DocsCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       spec.commandLine()
           .getErr()
-          .println(output + " is stale; regenerate it with: pwk docs"
-              + (template == null ? "" : " --template " + template)
-              + (values == null ? "" : " --values " + values)
-              + " --output " + output);
+          .println(
+              output
+                  + " is stale; regenerate it with: pwk docs"
+                  + (template == null ? "" : " --template " + template)
+                  + (values == null ? "" : " --values " + values)
+                  + " --output "
+                  + output);
       return ExitCodes.FINDINGS;
     }
     if (output == null) {
@@ -103,7 +107,8 @@ final class DocsCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserException(what + " file not found: " + file, ExitCodes.USAGE);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new UserException("cannot read " + what + " file " + file + ": " + e.getMessage(), ExitCodes.USAGE);
+      throw new UserException(
+          "cannot read " + what + " file " + file + ": " + e.getMessage(), ExitCodes.USAGE);
     }
   }
 }

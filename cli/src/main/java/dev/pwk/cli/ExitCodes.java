@@ -26,8 +26,8 @@ final class ExitCodes {
   private ExitCodes() {}
 
   /**
-   * The exit code of a failed release operation: a usage error when the name, the kubeconfig or
-   * the cluster cannot be used at all, otherwise a failed operation.
+   * The exit code of a failed release operation: a usage error when the name, the kubeconfig or the
+   * cluster cannot be used at all, otherwise a failed operation.
    */
   static int of(ReleaseException.Kind kind) {
     return switch (kind) {
@@ -40,7 +40,8 @@ final class ExitCodes {
           FORBIDDEN,
           REJECTED,
           ROLLOUT_FAILED,
-          FAILED -> FINDINGS;
+          FAILED ->
+          FINDINGS;
     };
   }
 }

@@ -16,11 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List a release's recorded revisions.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:listed",
-      "1:no such release",
-      "2:usage error or an unreachable cluster"
-    })
+    exitCodeList = {"0:listed", "1:no such release", "2:usage error or an unreachable cluster"})
 final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -120,7 +120,8 @@ public final class Pwk implements Runnable {
    */
   public static void setStartupProperties() {
     // Start-up: picocli otherwise looks for Groovy on the class path (a miss that searches the
-    // whole jar) and registers converters for java.sql and java.time types by reflection. pwk has no
+    // whole jar) and registers converters for java.sql and java.time types by reflection. pwk has
+    // no
     // Groovy closures and no option of those types.
     System.setProperty("picocli.disable.closures", "true");
     System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
@@ -135,9 +136,9 @@ public final class Pwk implements Runnable {
   }
 
   /**
-   * A configured command line with every command: short error messages instead of stack traces
-   * for user mistakes, and the exit codes listed in {@code --help}. Tests call {@code execute}
-   * on it after setting their own out and err writers.
+   * A configured command line with every command: short error messages instead of stack traces for
+   * user mistakes, and the exit codes listed in {@code --help}. Tests call {@code execute} on it
+   * after setting their own out and err writers.
    */
   public static CommandLine newCommandLine() {
     return configure(null);
@@ -162,8 +163,8 @@ public final class Pwk implements Runnable {
 
   /**
    * The picocli model of {@code command}: the generated one, which picocli builds without reading
-   * annotations (each annotation type is a proxy class made at run time, which no archive holds
-   * on JDK 17), or else the one picocli reads from the annotations. Both are the same model.
+   * annotations (each annotation type is a proxy class made at run time, which no archive holds on
+   * JDK 17), or else the one picocli reads from the annotations. Both are the same model.
    */
   static CommandSpec model(Object command) {
     return GENERATED != null ? GENERATED.apply(command) : CommandSpec.forAnnotatedObject(command);

@@ -1,5 +1,9 @@
 package dev.pwk.cli;
 
+import dev.pwk.kube.Release;
+import dev.pwk.pipeline.Pipeline;
+import dev.pwk.pipeline.PipelineRequest;
+import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.release.ChartRef;
 import dev.pwk.release.ClusterInfo;
 import dev.pwk.release.ReleaseException;
@@ -9,10 +13,6 @@ import dev.pwk.release.ReleaseNames;
 import dev.pwk.release.ReleaseOptions;
 import dev.pwk.release.ReleasePlan;
 import dev.pwk.release.ReleaseResult;
-import dev.pwk.kube.Release;
-import dev.pwk.pipeline.Pipeline;
-import dev.pwk.pipeline.PipelineRequest;
-import dev.pwk.pipeline.PipelineResult;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.RenderedObject;
 import dev.pwk.values.ChartInfo;
@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the release commands share: a client for the chosen cluster, a release manager that
- * reports on standard error, and the render of the user's values for that cluster.
+ * What the release commands share: a client for the chosen cluster, a release manager that reports
+ * on standard error, and the render of the user's values for that cluster.
  */
 final class ReleaseSession implements AutoCloseable {
   /** Thrown after findings were printed; carries only the exit code. */
@@ -54,13 +54,14 @@ final class ReleaseSession implements AutoCloseable {
     this.namespace = namespace;
     this.err = err;
     this.noColor = noColor;
-    this.manager = new ReleaseManager(client, new StderrListener(err), VersionProvider.toolVersion());
+    this.manager =
+        new ReleaseManager(client, new StderrListener(err), VersionProvider.toolVersion());
   }
 
   /**
-   * A session for the cluster {@code kube} names. It reads the kubeconfig but does not connect
-   * yet, so that the values can be checked first: a user with broken values and no cluster at
-   * hand learns about the values.
+   * A session for the cluster {@code kube} names. It reads the kubeconfig but does not connect yet,
+   * so that the values can be checked first: a user with broken values and no cluster at hand
+   * learns about the values.
    */
   static ReleaseSession open(KubeOptions kube, PrintWriter err, boolean noColor) {
     return open(kube, err, noColor, ReleaseManager.REQUEST_TIMEOUT);
@@ -95,8 +96,7 @@ final class ReleaseSession implements AutoCloseable {
     }
     // fabric8 reads the kubeconfig path from this property before $KUBECONFIG; it is put back
     // afterwards so that nothing else in this process sees it.
-    String previous =
-        System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
+    String previous = System.setProperty("kubeconfig", kube.kubeconfig.toAbsolutePath().toString());
     try {
       return call(() -> ReleaseManager.newClient(kube.context, timeout));
     } finally {

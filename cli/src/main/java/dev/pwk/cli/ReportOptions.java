@@ -35,8 +35,8 @@ final class ReportOptions {
   Path output;
 
   /**
-   * Writes the report and returns the exit code: 2 when a file could not be read, 1 for errors
-   * (or warnings with {@code --strict}), else 0.
+   * Writes the report and returns the exit code: 2 when a file could not be read, 1 for errors (or
+   * warnings with {@code --strict}), else 0.
    */
   int print(CommandSpec spec, List<LintTarget> targets) throws IOException {
     String report =

@@ -48,11 +48,13 @@ final class RollbackCommand implements Callable<Integer> {
       var result =
           ReleaseSession.call(
               () ->
-                  session.manager().rollback(
-                      name,
-                      session.namespace,
-                      revision == null ? OptionalInt.empty() : OptionalInt.of(revision),
-                      options));
+                  session
+                      .manager()
+                      .rollback(
+                          name,
+                          session.namespace,
+                          revision == null ? OptionalInt.empty() : OptionalInt.of(revision),
+                          options));
       ReleaseSession.printResult(spec.commandLine().getOut(), result);
       return ExitCodes.OK;
     }

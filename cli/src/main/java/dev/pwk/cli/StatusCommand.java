@@ -16,11 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show a release's current revision, its objects and whether they are ready.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:shown",
-      "1:no such release",
-      "2:usage error or an unreachable cluster"
-    })
+    exitCodeList = {"0:shown", "1:no such release", "2:usage error or an unreachable cluster"})
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,14 +37,21 @@ final class StatusCommand implements Callable<Integer> {
       out.println("REVISION: " + r.revision());
       out.println("STATUS: " + r.status().toString());
       out.println("UPDATED: " + r.updated());
-      out.println("CHART: " + r.chart().name() + "-" + r.chart().version()
-          + " (app " + r.chart().appVersion() + ")");
+      out.println(
+          "CHART: "
+              + r.chart().name()
+              + "-"
+              + r.chart().version()
+              + " (app "
+              + r.chart().appVersion()
+              + ")");
       out.println("DESCRIPTION: " + r.description());
       out.println("READY: " + (report.ready() ? "yes" : "no"));
       out.println("OBJECTS:");
       for (ObjectState o : report.objects()) {
         String state = !o.exists() ? "missing" : o.ready() ? "ready" : "not ready";
-        out.println("  " + o.ref() + "  " + state + (o.detail().isEmpty() ? "" : "  " + o.detail()));
+        out.println(
+            "  " + o.ref() + "  " + state + (o.detail().isEmpty() ? "" : "  " + o.detail()));
       }
       out.flush();
       return ExitCodes.OK;

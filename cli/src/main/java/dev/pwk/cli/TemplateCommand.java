@@ -166,9 +166,9 @@ final class TemplateCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --each}: one render per file, each layered over the {@code -f} files and flags, into
-   * its own folder. All of them render before any is written, so a bad file writes nothing. Only
-   * the YAML text of each render is kept until then (a few kilobytes a file), not its objects.
+   * {@code --each}: one render per file, each layered over the {@code -f} files and flags, into its
+   * own folder. All of them render before any is written, so a bad file writes nothing. Only the
+   * YAML text of each render is kept until then (a few kilobytes a file), not its objects.
    */
   private int renderEach(KubeCapabilities capabilities) {
     if (outputDir == null) {
@@ -284,7 +284,8 @@ final class TemplateCommand implements Callable<Integer> {
       byFile.computeIfAbsent(o.templateFile(), f -> new ArrayList<>()).add(o);
     }
     Map<String, String> files = new LinkedHashMap<>();
-    byFile.forEach((name, objects) -> files.put(name, rendering.select(objects::contains).toYaml()));
+    byFile.forEach(
+        (name, objects) -> files.put(name, rendering.select(objects::contains).toYaml()));
     return files;
   }
 }

@@ -37,7 +37,8 @@ final class UninstallCommand implements Callable<Integer> {
     NameArguments.check(spec, name, kube.namespace);
     try (ReleaseSession session = ReleaseSession.open(kube, spec.commandLine().getErr(), true)) {
       var result =
-          ReleaseSession.call(() -> session.manager().uninstall(name, session.namespace, keepHistory));
+          ReleaseSession.call(
+              () -> session.manager().uninstall(name, session.namespace, keepHistory));
       PrintWriter out = spec.commandLine().getOut();
       result.kept().forEach(o -> out.println("kept " + o + " (not owned by this release)"));
       out.println(

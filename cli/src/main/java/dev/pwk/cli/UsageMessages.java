@@ -9,7 +9,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The one line pwk prints for a usage error that picocli reports. */
 final class UsageMessages {
-  /** Picocli's list of an enum's constants; pwk accepts them in any case and documents them lower. */
+  /**
+   * Picocli's list of an enum's constants; pwk accepts them in any case and documents them lower.
+   */
   private static final Pattern ENUM_VALUES =
       Pattern.compile("expected one of \\[([^]]*)] \\(case-insensitive\\)");
 

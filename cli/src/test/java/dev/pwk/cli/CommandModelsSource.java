@@ -1,7 +1,7 @@
 package dev.pwk.cli;
 
-import java.lang.reflect.Field;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,24 +15,23 @@ import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * Writes {@code CommandModels.java}: for every command, the code that builds the model picocli
  * derives from its annotations, so that a run builds it without reading annotations (which slow
- * every start: each annotation type is a proxy class made at run time). The build runs it
- * after compiling the tests (cli/pom.xml) and compiles its output into the cli jar; nothing
- * generated is committed. The annotations stay the source of truth; {@link CommandModelsTest}
- * checks that both models agree. Anything the generator does not know fails here rather than
- * being left out.
+ * every start: each annotation type is a proxy class made at run time). The build runs it after
+ * compiling the tests (cli/pom.xml) and compiles its output into the cli jar; nothing generated is
+ * committed. The annotations stay the source of truth; {@link CommandModelsTest} checks that both
+ * models agree. Anything the generator does not know fails here rather than being left out.
  */
 final class CommandModelsSource {
   /** Writes {@code dev/pwk/cli/CommandModels.java} under the folder {@code args[0]}. */
@@ -76,7 +75,8 @@ final class CommandModelsSource {
         .append("import picocli.CommandLine.Model.OptionSpec;\n")
         .append("import picocli.CommandLine.Model.PositionalParamSpec;\n\n")
         .append("/**\n")
-        .append(" * The picocli model of every command, built the way picocli would build it from the\n")
+        .append(
+            " * The picocli model of every command, built the way picocli would build it from the\n")
         .append(" * annotations but without reading them: reading annotations slows every start.\n")
         .append(" */\n")
         .append("final class CommandModels implements Function<Object, CommandSpec> {\n")
@@ -259,8 +259,8 @@ final class CommandModelsSource {
 
   /**
    * The model with variable interpolation off, so that texts read back as written (e.g. {@code
-   * ${DEFAULT-VALUE}}); the generated model interpolates them as picocli does. A command that
-   * turns interpolation off itself is not supported.
+   * ${DEFAULT-VALUE}}); the generated model interpolates them as picocli does. A command that turns
+   * interpolation off itself is not supported.
    */
   private static CommandSpec raw(CommandSpec spec) {
     if (!spec.interpolateVariables()) {
@@ -286,7 +286,9 @@ final class CommandModelsSource {
           .append("());\n");
     }
     if (spec.subcommandsRepeatable() != plain.subcommandsRepeatable()) {
-      b.append("    spec.subcommandsRepeatable(").append(spec.subcommandsRepeatable()).append(");\n");
+      b.append("    spec.subcommandsRepeatable(")
+          .append(spec.subcommandsRepeatable())
+          .append(");\n");
     }
     if (spec.defaultValueProvider() != null
         || spec.scopeType() != ScopeType.LOCAL
@@ -297,7 +299,8 @@ final class CommandModelsSource {
         || spec.exitCodeOnInvalidInput() != plain.exitCodeOnInvalidInput()
         || spec.exitCodeOnExecutionException() != plain.exitCodeOnExecutionException()
         || spec.resourceBundleBaseName() != null
-        || spec.preprocessor() != null && !spec.preprocessor().getClass().getName().startsWith("picocli.")
+        || spec.preprocessor() != null
+            && !spec.preprocessor().getClass().getName().startsWith("picocli.")
         || spec.versionProvider() == null && spec.version().length > 0) {
       throw new IllegalStateException(spec.name() + ": a command setting the generator lacks");
     }
@@ -448,7 +451,8 @@ final class CommandModelsSource {
     }
     if (arg.converters().length > 0
         || arg.parameterConsumer() != null
-        || arg.preprocessor() != null && !arg.preprocessor().getClass().getName().startsWith("picocli.")
+        || arg.preprocessor() != null
+            && !arg.preprocessor().getClass().getName().startsWith("picocli.")
         || arg.scopeType() != ScopeType.LOCAL) {
       throw new IllegalStateException(arg + ": a setting the generator lacks");
     }

@@ -80,13 +80,19 @@ class CommandModelsTest {
   /** Everything of a model that shapes parsing and help, as text. */
   private static String describe(CommandSpec spec) {
     StringBuilder out = new StringBuilder();
-    out.append("name=").append(spec.name()).append(" aliases=").append(Arrays.toString(spec.aliases()));
+    out.append("name=")
+        .append(spec.name())
+        .append(" aliases=")
+        .append(Arrays.toString(spec.aliases()));
     out.append(" version=")
         .append(spec.versionProvider() == null ? "-" : spec.versionProvider().getClass().getName());
     out.append(" mixins=").append(spec.mixins().keySet());
     out.append(" repeatable=").append(spec.subcommandsRepeatable()).append('\n');
     for (ArgSpec arg : spec.args()) {
-      out.append(arg instanceof OptionSpec o ? String.join(",", o.names()) : "param " + ((PositionalParamSpec) arg).index());
+      out.append(
+          arg instanceof OptionSpec o
+              ? String.join(",", o.names())
+              : "param " + ((PositionalParamSpec) arg).index());
       out.append(" label=").append(arg.paramLabel());
       out.append(" arity=").append(arg.arity());
       out.append(" type=").append(arg.type().getName());
@@ -99,7 +105,10 @@ class CommandModelsTest {
       out.append(" initial=").append(arg.initialValue()).append('/').append(arg.hasInitialValue());
       out.append(" required=").append(arg.required());
       out.append(" hidden=").append(arg.hidden());
-      out.append(" split=").append(arg.splitRegex()).append('/').append(arg.splitRegexSynopsisLabel());
+      out.append(" split=")
+          .append(arg.splitRegex())
+          .append('/')
+          .append(arg.splitRegexSynopsisLabel());
       out.append(" hideSyntax=").append(arg.hideParamSyntax());
       out.append(" interactive=").append(arg.interactive());
       out.append(" scope=").append(arg.scopeType());
@@ -120,7 +129,9 @@ class CommandModelsTest {
     spec.subcommands()
         .forEach(
             (name, sub) ->
-                out.append("subcommand ").append(name).append(": ")
+                out.append("subcommand ")
+                    .append(name)
+                    .append(": ")
                     .append(describe(sub.getCommandSpec())));
     return out.toString();
   }

@@ -159,8 +159,7 @@ class FileWritesTest {
       Path file = Files.writeString(dir.resolve("file"), "x\n");
       CliRun run = CliRun.of("template", "-f", GOOD, "--output-dir", file.toString());
       assertEquals(2, run.exitCode(), run::toString);
-      assertEquals(
-          "pwk: cannot write " + serviceAccount(file) + ": Not a directory\n", run.err());
+      assertEquals("pwk: cannot write " + serviceAccount(file) + ": Not a directory\n", run.err());
       CliRun each =
           CliRun.of("template", "-f", GOOD, "--each", GOOD, "--output-dir", file.toString());
       assertEquals(2, each.exitCode(), each::toString);

@@ -100,8 +100,13 @@ class LintCommandTest {
     void merged() {
       CliRun run =
           CliRun.of(
-              "lint", "-f", CliRun.fixture("good.yaml"), "--set", "worker.replicaCount=-1,x=1",
-              "--set", "worker.config.installPolicy=sometimes");
+              "lint",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--set",
+              "worker.replicaCount=-1,x=1",
+              "--set",
+              "worker.config.installPolicy=sometimes");
       assertEquals(1, run.exitCode(), run::toString);
       assertTrue(
           run.out().contains("--set #2 (worker.config.installPolicy=sometimes)"), run::toString);
@@ -113,14 +118,20 @@ class LintCommandTest {
     void tpl() {
       CliRun run =
           CliRun.of(
-              "lint", "-f", CliRun.fixture("good.yaml"),
-              "--set-literal", "commonLabels.k8s=v{{ .Capabilities.KubeVersion }}");
+              "lint",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--set-literal",
+              "commonLabels.k8s=v{{ .Capabilities.KubeVersion }}");
       assertEquals(1, run.exitCode(), run::toString);
       assertTrue(run.out().contains("[tpl.unsupported]"), run::toString);
       CliRun supported =
           CliRun.of(
-              "lint", "-f", CliRun.fixture("good.yaml"),
-              "--set-literal", "commonLabels.team={{ .Release.Name }}-team");
+              "lint",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--set-literal",
+              "commonLabels.team={{ .Release.Name }}-team");
       assertEquals(0, supported.exitCode(), supported::toString);
     }
 
@@ -180,11 +191,20 @@ class LintCommandTest {
     void warned() {
       CliRun run = CliRun.of("lint", umbrella);
       assertEquals(0, run.exitCode(), run::toString);
-      assertTrue(run.out().contains(umbrella + ":11:1: warning: the chart does not know the"
-          + " top-level key 'tags'"), run::toString);
-      assertTrue(run.out().contains(":13:1: warning: the chart does not know the top-level key"
-          + " 'teamSettings', so Helm ignores it; if another chart reads it, allow it with"
-          + " --allow-key teamSettings"), run::toString);
+      assertTrue(
+          run.out()
+              .contains(
+                  umbrella
+                      + ":11:1: warning: the chart does not know the"
+                      + " top-level key 'tags'"),
+          run::toString);
+      assertTrue(
+          run.out()
+              .contains(
+                  ":13:1: warning: the chart does not know the top-level key"
+                      + " 'teamSettings', so Helm ignores it; if another chart reads it, allow it with"
+                      + " --allow-key teamSettings"),
+          run::toString);
       assertTrue(run.out().endsWith("0 errors, 2 warnings in 1 file\n"), run::toString);
       assertEquals(1, CliRun.of("lint", "--strict", umbrella).exitCode());
     }
@@ -193,7 +213,8 @@ class LintCommandTest {
     @DisplayName("--allow-key is repeatable")
     void allowKey() {
       CliRun run =
-          CliRun.of("lint", "--strict", "--allow-key", "tags", "--allow-key=teamSettings", umbrella);
+          CliRun.of(
+              "lint", "--strict", "--allow-key", "tags", "--allow-key=teamSettings", umbrella);
       assertEquals(0, run.exitCode(), run::toString);
       assertEquals("no problems in 1 file\n", run.out());
     }
@@ -209,7 +230,12 @@ class LintCommandTest {
       assertTrue(run.out().contains("'teamSettings'"), run::toString);
       run =
           CliRun.of(
-              "lint", "--strict", "--config", config.toString(), "--allow-key", "teamSettings",
+              "lint",
+              "--strict",
+              "--config",
+              config.toString(),
+              "--allow-key",
+              "teamSettings",
               umbrella);
       assertEquals(0, run.exitCode(), run::toString);
     }
@@ -219,7 +245,10 @@ class LintCommandTest {
     void badConfig(@TempDir Path dir) throws IOException {
       Path config = dir.resolve(".pwk.yaml");
       for (String text :
-          List.of("lint: [", "lint:\n  allowKey: [tags]\n", "lint:\n  allowKeys: tags\n",
+          List.of(
+              "lint: [",
+              "lint:\n  allowKey: [tags]\n",
+              "lint:\n  allowKeys: tags\n",
               "linting: {}\n")) {
         Files.writeString(config, text);
         CliRun run = CliRun.of("lint", "--config", config.toString(), umbrella);
@@ -252,18 +281,31 @@ class LintCommandTest {
   class SecretsAndFlags {
     private static final List<String> SECRETS =
         List.of(
-            "FileSecret-1", "FileSecret-2", "FileSecret-3", "987654321", "FileSecret-4",
-            "FlagSecret-5", "FlagSecret-6", "FlagSecret-7");
+            "FileSecret-1",
+            "FileSecret-2",
+            "FileSecret-3",
+            "987654321",
+            "FileSecret-4",
+            "FlagSecret-5",
+            "FlagSecret-6",
+            "FlagSecret-7");
 
     private CliRun lint(String format) {
       return CliRun.of(
-          "lint", "--format", format, "-f", CliRun.fixture("secrets.yaml"),
+          "lint",
+          "--format",
+          format,
+          "-f",
+          CliRun.fixture("secrets.yaml"),
           "--set",
           "worker.initContainer.extraEnvVars[0].name=API_TOKEN,"
               + "worker.initContainer.extraEnvVars[0].value=FlagSecret-5",
-          "--set", "worker.cloudApiConfig.accountId=x,worker.cloudApiConfig.token=FlagSecret-6",
-          "--set-json", "worker.customerManagedCloudApiConfig={\"apiKey\": \"FlagSecret-7\"}",
-          "--set", "worker.replicaCount=two");
+          "--set",
+          "worker.cloudApiConfig.accountId=x,worker.cloudApiConfig.token=FlagSecret-6",
+          "--set-json",
+          "worker.customerManagedCloudApiConfig={\"apiKey\": \"FlagSecret-7\"}",
+          "--set",
+          "worker.replicaCount=two");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -328,7 +370,8 @@ class LintCommandTest {
       CliRun strict =
           CliRun.of("lint", "--strict", "--format", "junit", CliRun.fixture("warn.yaml"));
       assertEquals(1, strict.exitCode(), strict::toString);
-      assertTrue(strict.out().contains("<testsuites name=\"pwk lint\" tests=\"1\" failures=\"1\">"),
+      assertTrue(
+          strict.out().contains("<testsuites name=\"pwk lint\" tests=\"1\" failures=\"1\">"),
           strict::toString);
     }
 
@@ -339,9 +382,7 @@ class LintCommandTest {
       assertEquals(1, run.exitCode(), run::toString);
       assertFalse(run.out().contains("chart defaults"), run::toString);
       assertTrue(
-          run.out()
-              .contains(
-                  "pass --set worker.config.workPool=VALUE [chart.required]"),
+          run.out().contains("pass --set worker.config.workPool=VALUE [chart.required]"),
           run::toString);
     }
   }
@@ -365,7 +406,12 @@ class LintCommandTest {
       Path sarif = dir.resolve("out/lint.sarif");
       CliRun run =
           CliRun.of(
-              "lint", "--format", "SARIF", "--output", sarif.toString(), CliRun.fixture("broken.yaml"));
+              "lint",
+              "--format",
+              "SARIF",
+              "--output",
+              sarif.toString(),
+              CliRun.fixture("broken.yaml"));
       assertEquals(1, run.exitCode());
       assertEquals("", run.out());
       assertTrue(Files.readString(sarif).contains("\"version\" : \"2.1.0\""));
@@ -392,7 +438,8 @@ class LintCommandTest {
     private CliRun lint(String name, byte[] content) throws IOException {
       Path f = dir.resolve(name);
       Files.write(f, content);
-      return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("lint", f.toString()));
+      return assertTimeoutPreemptively(
+          Duration.ofSeconds(30), () -> CliRun.of("lint", f.toString()));
     }
 
     private void assertRule(CliRun run, String rule) {
@@ -416,18 +463,25 @@ class LintCommandTest {
       StringBuilder sb = new StringBuilder("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
       for (int i = 1; i < 9; i++) {
         String prev = "*a" + (i - 1);
-        sb.append("a").append(i).append(": &a").append(i).append(" [")
+        sb.append("a")
+            .append(i)
+            .append(": &a")
+            .append(i)
+            .append(" [")
             .append(String.join(",", java.util.Collections.nCopies(10, prev)))
             .append("]\n");
       }
-      assertRule(lint("bomb.yaml", sb.toString().getBytes(StandardCharsets.UTF_8)), "input.yaml-alias-limit");
+      assertRule(
+          lint("bomb.yaml", sb.toString().getBytes(StandardCharsets.UTF_8)),
+          "input.yaml-alias-limit");
     }
 
     @Test
     @DisplayName("deep nesting")
     void deep() throws IOException {
       String deep = "a: ".repeat(1) + "[".repeat(5000) + "]".repeat(5000) + "\n";
-      assertRule(lint("deep.yaml", deep.getBytes(StandardCharsets.UTF_8)), "input.yaml-depth-limit");
+      assertRule(
+          lint("deep.yaml", deep.getBytes(StandardCharsets.UTF_8)), "input.yaml-depth-limit");
     }
 
     @Test
@@ -447,7 +501,9 @@ class LintCommandTest {
     @Test
     @DisplayName("text that is not UTF-8")
     void latin1() throws IOException {
-      assertRule(lint("latin1.yaml", "a: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)), "input.not-utf8");
+      assertRule(
+          lint("latin1.yaml", "a: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)),
+          "input.not-utf8");
     }
 
     @Test

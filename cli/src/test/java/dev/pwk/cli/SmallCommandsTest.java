@@ -65,7 +65,8 @@ class SmallCommandsTest {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("chart prefect-worker 2026.8.18172642 (appVersion 3.8.3)"));
-    for (String[] args : List.of(new String[] {"lint", "-V"}, new String[] {"show", "chart", "-V"})) {
+    for (String[] args :
+        List.of(new String[] {"lint", "-V"}, new String[] {"show", "chart", "-V"})) {
       CliRun sub = CliRun.of(args);
       assertEquals(0, sub.exitCode());
       assertEquals(run.out(), sub.out());
@@ -96,7 +97,8 @@ class SmallCommandsTest {
     }
 
     @Test
-    @DisplayName("--check passes on a fresh file and fails with a diff on a stale one, writing nothing")
+    @DisplayName(
+        "--check passes on a fresh file and fails with a diff on a stale one, writing nothing")
     void check() throws IOException {
       Path readme = dir.resolve("README.md");
       assertEquals(0, CliRun.of("docs", "--output", readme.toString()).exitCode());
@@ -105,7 +107,8 @@ class SmallCommandsTest {
       Files.writeString(readme, fresh.replace("# prefect-worker", "# prefect-worker (edited)"));
       CliRun stale = CliRun.of("docs", "--check", "--output", readme.toString());
       assertEquals(1, stale.exitCode());
-      assertTrue(stale.out().contains("-# prefect-worker (edited)\n+# prefect-worker\n"), stale.out());
+      assertTrue(
+          stale.out().contains("-# prefect-worker (edited)\n+# prefect-worker\n"), stale.out());
       assertTrue(Files.readString(readme).contains("(edited)"), "--check wrote nothing");
     }
 

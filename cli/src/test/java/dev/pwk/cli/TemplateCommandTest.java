@@ -28,11 +28,13 @@ class TemplateCommandTest {
     String expected =
         Renderer.create()
             .render(
-                ValuesLoader.create().load(ValueInputs.ofFiles(Path.of(CliRun.fixture("good.yaml")))),
+                ValuesLoader.create()
+                    .load(ValueInputs.ofFiles(Path.of(CliRun.fixture("good.yaml")))),
                 RenderOptions.builder().releaseName("release-name").namespace("default").build())
             .toYaml();
     assertEquals(expected, run.out());
-    assertTrue(run.out().startsWith("---\n# Source: prefect-worker/templates/serviceaccount.yaml\n"));
+    assertTrue(
+        run.out().startsWith("---\n# Source: prefect-worker/templates/serviceaccount.yaml\n"));
     assertEquals("", run.err());
   }
 
@@ -41,8 +43,16 @@ class TemplateCommandTest {
   void nameNamespaceAndSet() {
     CliRun run =
         CliRun.of(
-            "template", "my-rel", "-n", "workers", "-f", CliRun.fixture("good.yaml"),
-            "--set", "fullnameOverride=", "--show-only", "deployment");
+            "template",
+            "my-rel",
+            "-n",
+            "workers",
+            "-f",
+            CliRun.fixture("good.yaml"),
+            "--set",
+            "fullnameOverride=",
+            "--show-only",
+            "deployment");
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("  name: my-rel-prefect-worker\n"), run.out());
     assertTrue(run.out().contains("  namespace: workers\n"), run.out());
@@ -54,11 +64,17 @@ class TemplateCommandTest {
   void capabilities() {
     CliRun run =
         CliRun.of(
-            "template", "-f", CliRun.fixture("good.yaml"), "--kube-version", "v1.20.2",
-            "--set", "worker.autoscaling.enabled=true,worker.podDisruptionBudget.maxUnavailable=1");
+            "template",
+            "-f",
+            CliRun.fixture("good.yaml"),
+            "--kube-version",
+            "v1.20.2",
+            "--set",
+            "worker.autoscaling.enabled=true,worker.podDisruptionBudget.maxUnavailable=1");
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("apiVersion: policy/v1beta1\nkind: PodDisruptionBudget"));
-    assertTrue(run.out().contains("apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler"));
+    assertTrue(
+        run.out().contains("apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler"));
   }
 
   @Nested
@@ -78,7 +94,8 @@ class TemplateCommandTest {
     @DisplayName("--output-dir writes no file when the values are wrong")
     void noFilesOnError(@TempDir Path dir) throws IOException {
       CliRun run =
-          CliRun.of("template", "-f", CliRun.fixture("broken.yaml"), "--output-dir", dir.toString());
+          CliRun.of(
+              "template", "-f", CliRun.fixture("broken.yaml"), "--output-dir", dir.toString());
       assertEquals(1, run.exitCode());
       try (var files = Files.walk(dir)) {
         assertEquals(List.of(dir), files.toList());
@@ -90,8 +107,11 @@ class TemplateCommandTest {
     void tpl() {
       CliRun run =
           CliRun.of(
-              "template", "-f", CliRun.fixture("good.yaml"),
-              "--set", "commonLabels.team=t-{{ .Capabilities.KubeVersion }}");
+              "template",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--set",
+              "commonLabels.team=t-{{ .Capabilities.KubeVersion }}");
       assertEquals(1, run.exitCode(), run::toString);
       assertTrue(run.err().contains("--set #1"), run::toString);
       assertTrue(run.err().contains("[tpl.unsupported]"), run::toString);
@@ -130,13 +150,22 @@ class TemplateCommandTest {
   void outputDir(@TempDir Path dir) throws IOException {
     CliRun run =
         CliRun.of(
-            "template", "-f", CliRun.fixture("good.yaml"), "--output-dir", dir.toString(),
-            "--set-json", "worker.config.baseJobTemplate.configuration=\"{}\"");
+            "template",
+            "-f",
+            CliRun.fixture("good.yaml"),
+            "--output-dir",
+            dir.toString(),
+            "--set-json",
+            "worker.config.baseJobTemplate.configuration=\"{}\"");
     assertEquals(0, run.exitCode(), run::toString);
     Path templates = dir.resolve("prefect-worker/templates");
     try (var files = Files.list(templates)) {
       assertEquals(
-          List.of("configmap.yaml", "deployment.yaml", "role.yaml", "rolebinding.yaml",
+          List.of(
+              "configmap.yaml",
+              "deployment.yaml",
+              "role.yaml",
+              "rolebinding.yaml",
               "serviceaccount.yaml"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
@@ -163,9 +192,15 @@ class TemplateCommandTest {
       Path out = dir.resolve("out");
       CliRun run =
           CliRun.of(
-              "template", "-f", CliRun.fixture("good.yaml"), "--output-dir", out.toString(),
-              "--each", values("a.yaml", "pool-a").toString(),
-              "--each", values("b.yaml", "pool-b").toString());
+              "template",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--output-dir",
+              out.toString(),
+              "--each",
+              values("a.yaml", "pool-a").toString(),
+              "--each",
+              values("b.yaml", "pool-b").toString());
       assertEquals(0, run.exitCode(), run::toString);
       assertTrue(
           Files.readString(out.resolve("a/prefect-worker/templates/deployment.yaml"))
@@ -182,9 +217,15 @@ class TemplateCommandTest {
       Path out = dir.resolve("out");
       CliRun run =
           CliRun.of(
-              "template", "-f", CliRun.fixture("good.yaml"), "--output-dir", out.toString(),
-              "--each", values("a.yaml", "pool-a").toString(),
-              "--each", values("b.yaml", "\"\"").toString());
+              "template",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--output-dir",
+              out.toString(),
+              "--each",
+              values("a.yaml", "pool-a").toString(),
+              "--each",
+              values("b.yaml", "\"\"").toString());
       assertEquals(1, run.exitCode(), run::toString);
       assertTrue(run.err().contains("== " + dir.resolve("b.yaml")), run::toString);
       assertTrue(run.err().contains("[chart.required]"), run::toString);
@@ -200,8 +241,13 @@ class TemplateCommandTest {
       assertEquals(
           2,
           CliRun.of(
-                  "template", "--output-dir", dir.resolve("o").toString(),
-                  "--each", values("a.yaml", "p").toString(), "--each", again.toString())
+                  "template",
+                  "--output-dir",
+                  dir.resolve("o").toString(),
+                  "--each",
+                  values("a.yaml", "p").toString(),
+                  "--each",
+                  again.toString())
               .exitCode());
     }
   }
@@ -223,16 +269,22 @@ class TemplateCommandTest {
     void missingImage() {
       CliRun run =
           CliRun.of(
-              "template", "-f", CliRun.fixture("good.yaml"), "--validate",
-              "--set", "worker.extraContainers[0].name=side");
+              "template",
+              "-f",
+              CliRun.fixture("good.yaml"),
+              "--validate",
+              "--set",
+              "worker.extraContainers[0].name=side");
       assertEquals(1, run.exitCode(), run::toString);
       assertEquals("", run.out());
       assertTrue(
-          run.err().contains(
-              "error: prefect-worker/templates/deployment.yaml:"
-                  + " spec.template.spec.containers[1].image is required [manifest.required-field]"),
+          run.err()
+              .contains(
+                  "error: prefect-worker/templates/deployment.yaml:"
+                      + " spec.template.spec.containers[1].image is required [manifest.required-field]"),
           run::toString);
-      assertTrue(run.err().contains(" | \t\t- name: side".replace("\t\t", "        ")), run::toString);
+      assertTrue(
+          run.err().contains(" | \t\t- name: side".replace("\t\t", "        ")), run::toString);
     }
   }
 }

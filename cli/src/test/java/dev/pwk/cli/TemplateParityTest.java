@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Parity at the command line: every values set the chart renders, {@code pwk template} renders
- * (the renderer's own tests compare the objects with Helm's), and every one the chart rejects,
- * {@code pwk template} rejects before printing anything.
+ * Parity at the command line: every values set the chart renders, {@code pwk template} renders (the
+ * renderer's own tests compare the objects with Helm's), and every one the chart rejects, {@code
+ * pwk template} rejects before printing anything.
  */
 @DisplayName("pwk template accepts and rejects what the chart does")
 class TemplateParityTest {
@@ -95,20 +95,27 @@ class TemplateParityTest {
     assertTrue(run.out().contains("kind: ConfigMap"), run::toString);
     CliRun lint =
         CliRun.of(
-            "lint", "--set-file",
+            "lint",
+            "--set-file",
             "worker.config.baseJobTemplate.configuration="
-                + Path.of(ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
+                + Path.of(
+                    ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
                     "base-job-template.json"),
-            "-f", ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
+            "-f",
+            ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
     assertEquals(0, lint.exitCode(), lint::toString);
     assertTrue(lint.out().contains("[base-job-template.undeclared-variable]"), lint::toString);
     CliRun strict =
         CliRun.of(
-            "lint", "--strict", "--set-file",
+            "lint",
+            "--strict",
+            "--set-file",
             "worker.config.baseJobTemplate.configuration="
-                + Path.of(ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
+                + Path.of(
+                    ConformanceCase.named("sc-bjt-setfile-json").dir().toString(),
                     "base-job-template.json"),
-            "-f", ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
+            "-f",
+            ConformanceCase.named("sc-bjt-setfile-json").inputs().files().get(0).toString());
     assertEquals(1, strict.exitCode(), strict::toString);
   }
 }

@@ -94,8 +94,7 @@ class UsageErrorsTest {
         assertUsageError(run(command, "My_Worker"), BAD_NAME, "pwk " + command.get(0));
       }
       assertUsageError(CliRun.of("template", "My_Worker", "-f", GOOD), BAD_NAME, "pwk template");
-      assertUsageError(
-          CliRun.of("lint", "--release", "My_Worker", GOOD), BAD_NAME, "pwk lint");
+      assertUsageError(CliRun.of("lint", "--release", "My_Worker", GOOD), BAD_NAME, "pwk lint");
     }
 
     @Test
@@ -115,8 +114,13 @@ class UsageErrorsTest {
     void lintReleaseWithTemplate() {
       assertUsageError(
           CliRun.of(
-              "lint", "--release", "My_Worker", "-f", GOOD,
-              "--set-literal", "commonLabels.team={{ .Release.Name }}-team"),
+              "lint",
+              "--release",
+              "My_Worker",
+              "-f",
+              GOOD,
+              "--set-literal",
+              "commonLabels.team={{ .Release.Name }}-team"),
           BAD_NAME,
           "pwk lint");
     }

@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * The training run: runs the everyday commands once on bundled values, so that a
- * class-data-sharing archive (or a JDK 25 ahead-of-time cache) recorded during this run holds
- * the classes they load; the cluster commands run against a {@link TrainingCluster}. The build
- * and the launcher run it ({@code java -cp pwk.jar dev.pwk.dist.CdsTraining}); users never need
- * to. It is a main class of its own rather than a pwk command, so that the cli library carries
- * nothing of the packaging.
+ * The training run: runs the everyday commands once on bundled values, so that a class-data-sharing
+ * archive (or a JDK 25 ahead-of-time cache) recorded during this run holds the classes they load;
+ * the cluster commands run against a {@link TrainingCluster}. The build and the launcher run it
+ * ({@code java -cp pwk.jar dev.pwk.dist.CdsTraining}); users never need to. It is a main class of
+ * its own rather than a pwk command, so that the cli library carries nothing of the packaging.
  */
 public final class CdsTraining {
   private CdsTraining() {}

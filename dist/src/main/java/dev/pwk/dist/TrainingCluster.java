@@ -42,6 +42,7 @@ final class TrainingCluster implements AutoCloseable {
 
   /** Server-side apply sends YAML, of which JSON is a part. */
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
   private static final String VERSION =
       "{\"major\":\"1\",\"minor\":\"20\",\"gitVersion\":\"v1.20.2\",\"platform\":\"linux/amd64\"}";
   private static final String API_GROUPS =
@@ -196,10 +197,7 @@ final class TrainingCluster implements AutoCloseable {
           respond(exchange, 200, query.contains("dryRun") ? object : store(path, object));
         }
         case "DELETE" ->
-            respond(
-                exchange,
-                objects.remove(path) == null ? 404 : 200,
-                status(200, "Success"));
+            respond(exchange, objects.remove(path) == null ? 404 : 200, status(200, "Success"));
         default -> respond(exchange, 405, status(405, "MethodNotAllowed"));
       }
     }

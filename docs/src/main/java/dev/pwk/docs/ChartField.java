@@ -5,9 +5,9 @@ import java.util.function.Function;
 
 /**
  * The fields of helm-docs' template data (the chart's metadata, the Values rows and helm-docs' own
- * settings) that a template may test with {@code {{ if .Field }}} and,
- * when they are text or a boolean, print with {@code {{ .Field }}}. Truth is Go's: a non-empty
- * string or list, or {@code true}.
+ * settings) that a template may test with {@code {{ if .Field }}} and, when they are text or a
+ * boolean, print with {@code {{ .Field }}}. Truth is Go's: a non-empty string or list, or {@code
+ * true}.
  */
 enum ChartField {
   API_VERSION("ApiVersion", d -> d.chart().apiVersion()),

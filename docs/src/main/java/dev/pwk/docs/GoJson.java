@@ -40,7 +40,7 @@ final class GoJson {
   }
 
   /**
-   * Encodes as Go's {@code json.MarshalIndent(value, "", "  ")}: two spaces per level, {@code <},
+   * Encodes as Go's {@code json.MarshalIndent(value, "", " ")}: two spaces per level, {@code <},
    * {@code >} and {@code &} escaped.
    *
    * @throws IllegalArgumentException as {@link #encode}

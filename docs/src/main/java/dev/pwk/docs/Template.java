@@ -210,8 +210,7 @@ final class Template {
     } else if (action.equals("end")) {
       Block b = open.poll();
       if (b == null) {
-        throw new DocsException(
-            Input.TEMPLATE, line, "{{ end }} without {{ if }} or {{ define }}");
+        throw new DocsException(Input.TEMPLATE, line, "{{ end }} without {{ if }} or {{ define }}");
       }
       if (b.defineName != null) {
         defines.put(b.defineName, List.copyOf(b.then));

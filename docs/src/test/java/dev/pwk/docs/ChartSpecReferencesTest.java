@@ -70,8 +70,7 @@ class ChartSpecReferencesTest {
           "# Title\n\n## 0. Conventions\n\n## 4. Templates\n\n### 4.10 Errors\n"
               + "#### not numbered\n## 9. Decisions\ntext ## 5. not a heading\n";
       assertEquals(
-          List.of("0", "4", "4.10", "9"),
-          List.copyOf(ChartSpecReferences.sections(markdown)));
+          List.of("0", "4", "4.10", "9"), List.copyOf(ChartSpecReferences.sections(markdown)));
     }
 
     @Test

@@ -85,8 +85,7 @@ class GuideClusterCommandsIT {
     }
   }
 
-  private static void run(
-      Cluster cluster, TestNamespace ns, Path page, DocBlocks.Command command) {
+  private static void run(Cluster cluster, TestNamespace ns, Path page, DocBlocks.Command command) {
     List<String> args = new ArrayList<>();
     for (String arg : command.args()) {
       args.add(repositoryPath(inNamespace(arg, ns)));

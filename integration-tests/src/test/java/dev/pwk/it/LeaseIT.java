@@ -61,7 +61,9 @@ class LeaseIT {
             "-f",
             values,
             "--set",
-            "worker.image.repository=registry" + FakeKubelet.UNPULLABLE_REGISTRY_SUFFIX + "/prefect",
+            "worker.image.repository=registry"
+                + FakeKubelet.UNPULLABLE_REGISTRY_SUFFIX
+                + "/prefect",
             "--wait",
             "--timeout",
             "10m");

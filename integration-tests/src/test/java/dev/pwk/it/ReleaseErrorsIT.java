@@ -37,7 +37,9 @@ class ReleaseErrorsIT {
     assertEquals(1, run.exitCode(), run::toString);
     assertEquals("", run.out(), run::toString);
     assertEquals(
-        "pwk: release nosuch not found in namespace " + ns.name(), run.err().strip(), run::toString);
+        "pwk: release nosuch not found in namespace " + ns.name(),
+        run.err().strip(),
+        run::toString);
   }
 
   @Test

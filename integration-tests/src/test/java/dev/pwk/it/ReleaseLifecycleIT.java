@@ -358,13 +358,30 @@ class ReleaseLifecycleIT {
               .get(1);
       PwkCli.Run run =
           PwkCli.run(
-                  cluster, ns, "install", RELEASE,
-                  "-f", Manifests.valuesFile("cloud.yaml").toString(), "-f", ut30.toString())
+                  cluster,
+                  ns,
+                  "install",
+                  RELEASE,
+                  "-f",
+                  Manifests.valuesFile("cloud.yaml").toString(),
+                  "-f",
+                  ut30.toString())
               .assertSucceeded();
       assertTrue(run.err().contains("sets PREFECT_API_KEY more than once"), run::toString);
       List<EnvVar> env =
-          cluster.client().apps().deployments().inNamespace(ns.name()).withName("prefect-worker")
-              .get().getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv();
+          cluster
+              .client()
+              .apps()
+              .deployments()
+              .inNamespace(ns.name())
+              .withName("prefect-worker")
+              .get()
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getInitContainers()
+              .get(0)
+              .getEnv();
       List<EnvVar> keys = env.stream().filter(e -> e.getName().equals("PREFECT_API_KEY")).toList();
       assertEquals(1, keys.size(), env::toString);
       assertEquals("my-api-key", keys.get(0).getValue());

@@ -1,6 +1,5 @@
 package dev.pwk.kube;
 
-
 /**
  * The value syntaxes the Kubernetes API server enforces (apimachinery's {@code validation}
  * package): object names, label keys and values, ConfigMap keys, port and environment variable

@@ -33,8 +33,8 @@ public final class PodRules {
     /** A Deployment's pod: restart policy {@code Always}, at least one container. */
     DEPLOYMENT,
     /**
-     * A Job's pod, where the caller checks both: the allowed restart policies and whether a
-     * missing container list is an error depend on who creates the Job.
+     * A Job's pod, where the caller checks both: the allowed restart policies and whether a missing
+     * container list is an error depend on who creates the Job.
      */
     JOB
   }

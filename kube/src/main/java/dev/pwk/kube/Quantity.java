@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kubernetes resource quantities ({@code 100m}, {@code 1Gi}, {@code 1e3}), parsed to a number.
- * Used for values and for rendered objects alike.
+ * Kubernetes resource quantities ({@code 100m}, {@code 1Gi}, {@code 1e3}), parsed to a number. Used
+ * for values and for rendered objects alike.
  */
 public final class Quantity {
   /**
-   * A signed decimal, then an exponent (at most nine digits, so it always fits an int) or a
-   * binary or decimal SI suffix.
+   * A signed decimal, then an exponent (at most nine digits, so it always fits an int) or a binary
+   * or decimal SI suffix.
    */
   private static final Pattern SYNTAX =
       Pattern.compile(
@@ -57,8 +57,8 @@ public final class Quantity {
   }
 
   /**
-   * A container's resource request or limit in base units, or empty when the text is not a
-   * quantity or is negative: the API server requires it to be at least 0.
+   * A container's resource request or limit in base units, or empty when the text is not a quantity
+   * or is negative: the API server requires it to be at least 0.
    */
   public static Optional<BigDecimal> parseResource(String text) {
     return parse(text).filter(q -> q.signum() >= 0);

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Helm release: the name it is installed under and its namespace, both checked with Helm's
- * rules. Generated object names depend on it.
+ * A Helm release: the name it is installed under and its namespace, both checked with Helm's rules.
+ * Generated object names depend on it.
  *
  * @param name the release name: a DNS-1123 subdomain of at most 53 characters (Helm keeps 10 for
  *     the suffixes it adds)
@@ -19,8 +19,8 @@ public record Release(String name, String namespace) {
   private static final int MAX_NAME = 53;
 
   /**
-   * @throws IllegalArgumentException when the name or namespace breaks Helm's rules; the message
-   *     is {@link #nameProblem} or {@link #namespaceProblem}
+   * @throws IllegalArgumentException when the name or namespace breaks Helm's rules; the message is
+   *     {@link #nameProblem} or {@link #namespaceProblem}
    */
   public Release {
     Objects.requireNonNull(name, "name");
@@ -31,7 +31,9 @@ public record Release(String name, String namespace) {
     }
   }
 
-  /** Why Helm would refuse {@code name} as a release name, in one sentence; empty when it is valid. */
+  /**
+   * Why Helm would refuse {@code name} as a release name, in one sentence; empty when it is valid.
+   */
   public static Optional<String> nameProblem(String name) {
     if (name.length() <= MAX_NAME && KubeSyntax.DNS_SUBDOMAIN.accepts(name)) {
       return Optional.empty();

@@ -36,17 +36,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a JSON tree into its fabric8 model class the way a strict API server decodes it: no
- * scalar coercion ({@code "3"} is no integer and {@code 5} no string), and every field the
- * Kubernetes schema does not have reported. pwk's one such reader, for rendered objects and for
- * the base job template's Job alike.
+ * Reads a JSON tree into its fabric8 model class the way a strict API server decodes it: no scalar
+ * coercion ({@code "3"} is no integer and {@code 5} no string), and every field the Kubernetes
+ * schema does not have reported. pwk's one such reader, for rendered objects and for the base job
+ * template's Job alike.
  *
  * <p>fabric8 models keep unknown fields in {@code additionalProperties} (through Jackson's
  * any-setter) rather than failing, which is how a misspelt {@code imagePullPolicyy} gets through.
  * This reader ignores every any-setter and every {@code ignoreUnknown}, so such a field becomes an
  * unknown property; a problem handler records it with its JSON pointer and skips it, so one pass
- * finds all of them. A value of the wrong type stops a read: it is recorded, removed from a copy
- * of the tree, and the copy read again.
+ * finds all of them. A value of the wrong type stops a read: it is recorded, removed from a copy of
+ * the tree, and the copy read again.
  */
 public final class StrictReader {
 
@@ -58,7 +58,8 @@ public final class StrictReader {
    * @param name the field's name
    * @param suggestion the known field it most likely meant ({@link Suggestions}), if any
    */
-  public record UnknownField(String pointer, String type, String name, Optional<String> suggestion) {}
+  public record UnknownField(
+      String pointer, String type, String name, Optional<String> suggestion) {}
 
   /**
    * A value the model cannot take there.
@@ -71,8 +72,8 @@ public final class StrictReader {
   /**
    * What a read found.
    *
-   * @param object the object read, once every wrong value is removed; empty when the tree could
-   *     not be read at all or had more wrong values than allowed
+   * @param object the object read, once every wrong value is removed; empty when the tree could not
+   *     be read at all or had more wrong values than allowed
    * @param unknownFields the unknown fields, in document order (when the read stopped early, those
    *     before the value that stopped it)
    * @param wrongTypes the wrong values, in the order the reads met them
@@ -88,8 +89,8 @@ public final class StrictReader {
   private StrictReader() {}
 
   /**
-   * Reads {@code tree} as a {@code type}, reporting at most {@code maxWrongTypes} wrong values
-   * (the first stops the read when it is 1).
+   * Reads {@code tree} as a {@code type}, reporting at most {@code maxWrongTypes} wrong values (the
+   * first stops the read when it is 1).
    */
   public static <T> Result<T> read(JsonNode tree, Class<T> type, int maxWrongTypes) {
     ObjectReader reader = STRICT.readerFor(type);
@@ -166,8 +167,8 @@ public final class StrictReader {
   }
 
   /**
-   * Removes the value at the pointer (a list item becomes null, to keep indexes); false at the
-   * root or where nothing is.
+   * Removes the value at the pointer (a list item becomes null, to keep indexes); false at the root
+   * or where nothing is.
    */
   private static boolean drop(JsonNode root, String pointer) {
     if (pointer.isEmpty()) {

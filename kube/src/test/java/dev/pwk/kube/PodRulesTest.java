@@ -41,7 +41,10 @@ class PodRulesTest {
                 Severity.ERROR,
                 "pod.restartPolicy is 'Never'; Kubernetes accepts only Always"),
             new Reported(
-                "/pod/containers", FieldChecks.REQUIRED, Severity.ERROR, "pod.containers is required")),
+                "/pod/containers",
+                FieldChecks.REQUIRED,
+                Severity.ERROR,
+                "pod.containers is required")),
         check("{\"restartPolicy\": \"Never\"}", PodRules.Owner.DEPLOYMENT));
   }
 

@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Lints and renders worker values in one call, as every pwk command does: load the values files
- * and {@code --set*} flags, apply the value rules, render (which finds the problems of template
+ * Lints and renders worker values in one call, as every pwk command does: load the values files and
+ * {@code --set*} flags, apply the value rules, render (which finds the problems of template
  * expressions such as {@code {{ .Release.Name }}}), and optionally check the rendered objects as
  * the API server would. Modelled on Helm's {@code pkg/lint}.
  *
- * <p>One policy decides what stops a render: an error-severity finding always does, a warning
- * never does. So the same values give the same findings, and the same verdict, whether they are
- * linted, rendered or installed.
+ * <p>One policy decides what stops a render: an error-severity finding always does, a warning never
+ * does. So the same values give the same findings, and the same verdict, whether they are linted,
+ * rendered or installed.
  *
  * <p>{@link #run} does everything; {@link #check} and {@link #render} split it in two for a caller
  * that must look at the values before it knows what to render for (a cluster it contacts only for
@@ -90,8 +90,8 @@ public final class Pipeline {
   }
 
   /**
-   * The second half of {@link #run}: renders a result of {@link #check} for this cluster, unless
-   * an error stopped it, and checks the manifests if the request asks for it.
+   * The second half of {@link #run}: renders a result of {@link #check} for this cluster, unless an
+   * error stopped it, and checks the manifests if the request asks for it.
    *
    * @throws IllegalStateException if {@code checked} did not come from {@link #check}
    */
@@ -176,9 +176,7 @@ public final class Pipeline {
       boolean repeated =
           known.stream()
               .anyMatch(
-                  k ->
-                      k.path().equals(f.path())
-                          && (k.ruleId().equals(f.ruleId()) || stops(k)));
+                  k -> k.path().equals(f.path()) && (k.ruleId().equals(f.ruleId()) || stops(k)));
       if (!repeated && !(errors && f.ruleId().equals(CHART_REQUIRED))) {
         added.add(f);
       }
@@ -187,8 +185,8 @@ public final class Pipeline {
   }
 
   /**
-   * The manifest checks' findings, pointing into the rendered YAML stream (their lines count in
-   * it) and naming the template each object comes from in the message.
+   * The manifest checks' findings, pointing into the rendered YAML stream (their lines count in it)
+   * and naming the template each object comes from in the message.
    */
   private static List<Finding> manifestFindings(Rendering rendering) {
     return ManifestValidator.create().validate(rendering).stream()

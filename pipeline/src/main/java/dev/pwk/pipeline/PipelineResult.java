@@ -13,9 +13,9 @@ import java.util.Optional;
  * What {@link Pipeline} produced: every finding, the loaded values, and the rendering unless a
  * finding stopped it.
  *
- * <p>Findings come in the order of the stages that found them: loading and the value rules
- * (ordered by source, line and column), then the render's, then the manifest checks'. A finding
- * the render repeats (same rule, same value) is reported once. Manifest findings name {@link
+ * <p>Findings come in the order of the stages that found them: loading and the value rules (ordered
+ * by source, line and column), then the render's, then the manifest checks'. A finding the render
+ * repeats (same rule, same value) is reported once. Manifest findings name {@link
  * Pipeline#RENDERED_MANIFESTS} as their file, with lines in the rendered YAML stream, and their
  * message starts with the chart template the object comes from.
  */

@@ -114,8 +114,7 @@ class AgreementTest {
       if (!family.isEmpty()) {
         assertTrue(
             lint.findings().stream()
-                .anyMatch(
-                    w -> w.severity() == Severity.WARNING && w.ruleId().startsWith(family)),
+                .anyMatch(w -> w.severity() == Severity.WARNING && w.ruleId().startsWith(family)),
             c.name() + ": lint does not warn about " + f);
       }
     }
@@ -125,9 +124,9 @@ class AgreementTest {
   @MethodSource("fixtures")
   @DisplayName("a fixture per shared rule: an error in lint, an error in the manifest check")
   void sharedRuleAgrees(Path fixture) throws Exception {
-    Matcher shared =
-        SHARED.matcher(Files.readAllLines(fixture, StandardCharsets.UTF_8).get(0));
-    assertTrue(shared.matches(), fixture + " must start with '# shared: <lint rule> <manifest rule>'");
+    Matcher shared = SHARED.matcher(Files.readAllLines(fixture, StandardCharsets.UTF_8).get(0));
+    assertTrue(
+        shared.matches(), fixture + " must start with '# shared: <lint rule> <manifest rule>'");
     String valueRule = shared.group(1);
     String manifestRule = shared.group(2);
     ValueInputs inputs = fixtureInputs(fixture);
@@ -138,13 +137,15 @@ class AgreementTest {
             .anyMatch(f -> f.severity() == Severity.ERROR && f.ruleId().equals(valueRule)),
         "lint: " + lint.findings());
     PipelineResult validated = templateValidate(inputs, Release.DEFAULT);
-    assertTrue(validated.hasErrors() && validated.rendering().isEmpty(), validated.findings()::toString);
+    assertTrue(
+        validated.hasErrors() && validated.rendering().isEmpty(), validated.findings()::toString);
 
     // The manifest check on its own, past the value rules, judges the rendered object the same.
     List<Finding> manifest =
         ManifestValidator.create()
             .validate(
-                Renderer.create().render(ValuesLoader.create().load(inputs), RenderOptions.defaults()));
+                Renderer.create()
+                    .render(ValuesLoader.create().load(inputs), RenderOptions.defaults()));
     assertTrue(
         manifest.stream()
             .anyMatch(f -> f.severity() == Severity.ERROR && f.ruleId().equals(manifestRule)),

@@ -220,7 +220,8 @@ class PipelineTest {
       assertTrue(
           result.findings().stream().allMatch(f -> f.ruleId().startsWith("input.")),
           result.findings()::toString);
-      assertEquals(List.of(broken.toString()), result.sources().stream().map(s -> s.name()).toList());
+      assertEquals(
+          List.of(broken.toString()), result.sources().stream().map(s -> s.name()).toList());
     }
 
     @Test
@@ -235,7 +236,9 @@ class PipelineTest {
       assertTrue(result.rendering().isEmpty());
       PipelineResult clean =
           PIPELINE.run(
-              PipelineRequest.builder(values("worker:\n  replicaCount: 2\n")).partial(true).build());
+              PipelineRequest.builder(values("worker:\n  replicaCount: 2\n"))
+                  .partial(true)
+                  .build());
       assertEquals(List.of(), clean.findings());
       assertTrue(clean.rendering().isEmpty());
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * pwk-kube's pod rules judge the worker's pod ({@code pwk template --validate}) and the pod of the
- * base job template's Job ({@code pwk lint-job-template}, {@code pwk lint}) alike: one case per rule
- * (and per variant of {@code manifest.invalid-value}) puts the same pod fragment into both and
+ * base job template's Job ({@code pwk lint-job-template}, {@code pwk lint}) alike: one case per
+ * rule (and per variant of {@code manifest.invalid-value}) puts the same pod fragment into both and
  * expects the same message about the same field, as {@code manifest.*} for the worker and {@code
  * base-job-template.pod.*} for the Job. What the API server rejects is an error in the worker's pod
  * and in a template file, and a warning in a template in the values, which the chart renders.
@@ -175,8 +175,7 @@ class PodRulesAgreementTest {
             .build();
     return ManifestValidator.create()
         .validate(
-            Renderer.create()
-                .render(ValuesLoader.create().load(inputs), RenderOptions.defaults()));
+            Renderer.create().render(ValuesLoader.create().load(inputs), RenderOptions.defaults()));
   }
 
   /** {@code pwk lint}'s findings with the template given in the values. */
@@ -193,8 +192,8 @@ class PodRulesAgreementTest {
 
   /**
    * A template whose Job pod is valid for the worker, with the fragment added. Like the worker's
-   * pod, it has one container and one volume before the fragment's, so that both name the same
-   * list index.
+   * pod, it has one container and one volume before the fragment's, so that both name the same list
+   * index.
    */
   private static String jobTemplate(Case c) throws Exception {
     ObjectNode manifest =
@@ -207,7 +206,8 @@ class PodRulesAgreementTest {
                    "volumes": [{"name": "scratch", "emptyDir": {}}]}}}}
                 """);
     var fragment = JSON.readTree(c.fragment());
-    String parent = c.place().manifestPointer.substring(0, c.place().manifestPointer.lastIndexOf('/'));
+    String parent =
+        c.place().manifestPointer.substring(0, c.place().manifestPointer.lastIndexOf('/'));
     String field = c.place().manifestPointer.substring(parent.length() + 1);
     ObjectNode at = manifest.withObject(parent);
     if (at.get(field) instanceof ArrayNode list) {

@@ -253,8 +253,8 @@ final class Deployer {
 
   /**
    * Refuses to take over objects that exist but belong to no release or to another one. Only an
-   * object that no release claims may be adopted; one of a Helm release of the same name is
-   * pointed to the migration guide, and one of another release, pwk's or Helm's, never.
+   * object that no release claims may be adopted; one of a Helm release of the same name is pointed
+   * to the migration guide, and one of another release, pwk's or Helm's, never.
    */
   private void checkOwnership(List<HasMetadata> desired, String owner) {
     for (HasMetadata object : desired) {

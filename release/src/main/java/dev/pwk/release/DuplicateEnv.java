@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Env vars named twice in one container. The chart emits them when {@code extraEnvVars} repeat
- * one of its own (for example {@code PREFECT_API_KEY}); a plain create accepts that and the
- * kubelet uses the last one, but server-side apply refuses duplicate list keys. So pwk applies
- * only the last of each name, which is the one the kubelet would have used.
+ * Env vars named twice in one container. The chart emits them when {@code extraEnvVars} repeat one
+ * of its own (for example {@code PREFECT_API_KEY}); a plain create accepts that and the kubelet
+ * uses the last one, but server-side apply refuses duplicate list keys. So pwk applies only the
+ * last of each name, which is the one the kubelet would have used.
  */
 final class DuplicateEnv {
   private DuplicateEnv() {}

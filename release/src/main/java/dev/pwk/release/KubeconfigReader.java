@@ -118,7 +118,9 @@ final class KubeconfigReader {
     String source = file.toAbsolutePath().toString();
     config.setContexts(contexts(contexts, contextName, source));
     config.setCurrentContext(
-        config.getContexts().stream().filter(c -> c.getName().equals(contextName)).findFirst()
+        config.getContexts().stream()
+            .filter(c -> c.getName().equals(contextName))
+            .findFirst()
             .orElseThrow());
     String server = string(cluster, "server");
     config.setMasterUrl(server.endsWith("/") ? server : server + "/");

@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * Masks secret-looking values: in the values kept in a record, and in the objects a diff shows.
- * Which keys and environment variables hold secrets is {@link SecretValues}' knowledge, shared
- * with lint; keys that name a Secret rather than hold one ({@code existingSecret}, {@code
- * apiKeySecret.name}) are kept. An entry of an env list ({@code env}, {@code extraEnvVars})
- * without a name, or that is a bare string, is masked too, since nothing says what it holds.
+ * Which keys and environment variables hold secrets is {@link SecretValues}' knowledge, shared with
+ * lint; keys that name a Secret rather than hold one ({@code existingSecret}, {@code
+ * apiKeySecret.name}) are kept. An entry of an env list ({@code env}, {@code extraEnvVars}) without
+ * a name, or that is a bare string, is masked too, since nothing says what it holds.
  *
  * <p>A diff never shows kubectl's {@value #LAST_APPLIED} annotation: it holds a copy of the whole
  * object as last applied, env values and Secret data included.
@@ -43,9 +43,7 @@ final class Redaction {
           SecretValues.isSecretEnv(object) || (inEnvList && !object.path("name").isTextual());
       for (String key : object.propertyStream().map(Map.Entry::getKey).toList()) {
         JsonNode value = object.get(key);
-        boolean secret =
-            (secretEnv && key.equals("value"))
-                || SecretValues.isSecretKey(key);
+        boolean secret = (secretEnv && key.equals("value")) || SecretValues.isSecretKey(key);
         if (secret && isFilledScalar(value)) {
           object.set(key, TextNode.valueOf(MASK));
         } else {

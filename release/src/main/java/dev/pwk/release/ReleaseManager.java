@@ -113,8 +113,8 @@ public final class ReleaseManager {
   }
 
   /**
-   * {@link #newClient(String)} for an operation that may take at most {@code operationTimeout}:
-   * its requests' connect and read timeouts are that, when shorter than {@link #REQUEST_TIMEOUT}.
+   * {@link #newClient(String)} for an operation that may take at most {@code operationTimeout}: its
+   * requests' connect and read timeouts are that, when shorter than {@link #REQUEST_TIMEOUT}.
    */
   public static KubernetesClient newClient(String kubeContext, Duration operationTimeout) {
     Duration timeout =
@@ -148,16 +148,15 @@ public final class ReleaseManager {
 
   /**
    * Fails at once, on one line, when the client's API server does not answer: nothing listens at
-   * its address, or it accepts connections but answers nothing within the client's connect
-   * timeout. The client retries I/O errors and timeouts, which suits a busy server but would make
-   * these take up to a minute.
+   * its address, or it accepts connections but answers nothing within the client's connect timeout.
+   * The client retries I/O errors and timeouts, which suits a busy server but would make these take
+   * up to a minute.
    *
    * @throws ReleaseException of kind {@link ReleaseException.Kind#UNREACHABLE}
    */
   public static void checkReachable(KubernetesClient client) {
     ServerProbe.check(
-        client.getMasterUrl(),
-        Duration.ofMillis(client.getConfiguration().getConnectionTimeout()));
+        client.getMasterUrl(), Duration.ofMillis(client.getConfiguration().getConnectionTimeout()));
   }
 
   /**

@@ -58,8 +58,8 @@ record ReleaseRecord(
   }
 
   /**
-   * The record marked superseded, as Helm marks it: the description and time of the operation
-   * that made it stay, so history still says what each revision was.
+   * The record marked superseded, as Helm marks it: the description and time of the operation that
+   * made it stay, so history still says what each revision was.
    */
   ReleaseRecord superseded() {
     return new ReleaseRecord(

@@ -13,17 +13,17 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One look at the API server's address before any request: does something listen there, and does
- * it answer (a TLS handshake, or the first byte of an HTTP response)? The client retries I/O
- * errors and timeouts with backoff, which suits a busy server but makes a wrong address take
- * seconds, and a server that accepts connections and never answers take a minute, to report.
+ * One look at the API server's address before any request: does something listen there, and does it
+ * answer (a TLS handshake, or the first byte of an HTTP response)? The client retries I/O errors
+ * and timeouts with backoff, which suits a busy server but makes a wrong address take seconds, and
+ * a server that accepts connections and never answers take a minute, to report.
  */
 final class ServerProbe {
   private ServerProbe() {}
 
   /**
-   * @throws ReleaseException of kind {@link ReleaseException.Kind#UNREACHABLE} when nothing
-   *     listens or nothing answers in time
+   * @throws ReleaseException of kind {@link ReleaseException.Kind#UNREACHABLE} when nothing listens
+   *     or nothing answers in time
    */
   static void check(URL server, Duration timeout) {
     String host = server.getHost();

@@ -55,10 +55,7 @@ final class Uninstaller {
             latest
                 .record()
                 .moveTo(
-                    ReleaseStatus.UNINSTALLING,
-                    "Deletion in progress",
-                    now,
-                    lock.newLock(now)))) {
+                    ReleaseStatus.UNINSTALLING, "Deletion in progress", now, lock.newLock(now)))) {
       String step = "uninstalling";
       try {
         for (ObjectRef ref : objectsOf(history)) {

@@ -14,18 +14,42 @@ class DuplicateEnvTest {
 
   private static Deployment deployment() {
     return new DeploymentBuilder()
-        .withNewMetadata().withName("w").withNamespace("ns").endMetadata()
-        .withNewSpec().withNewTemplate().withNewSpec()
+        .withNewMetadata()
+        .withName("w")
+        .withNamespace("ns")
+        .endMetadata()
+        .withNewSpec()
+        .withNewTemplate()
+        .withNewSpec()
         .addNewInitContainer()
         .withName("sync")
-        .addNewEnv().withName("HOME").withValue("/home").endEnv()
-        .addNewEnv().withName("PREFECT_API_KEY").withValue("from-secret").endEnv()
-        .addNewEnv().withName("OTHER").withValue("x").endEnv()
-        .addNewEnv().withName("PREFECT_API_KEY").withValue("user").endEnv()
+        .addNewEnv()
+        .withName("HOME")
+        .withValue("/home")
+        .endEnv()
+        .addNewEnv()
+        .withName("PREFECT_API_KEY")
+        .withValue("from-secret")
+        .endEnv()
+        .addNewEnv()
+        .withName("OTHER")
+        .withValue("x")
+        .endEnv()
+        .addNewEnv()
+        .withName("PREFECT_API_KEY")
+        .withValue("user")
+        .endEnv()
         .endInitContainer()
-        .addNewContainer().withName("main").addNewEnv().withName("A").withValue("1").endEnv()
+        .addNewContainer()
+        .withName("main")
+        .addNewEnv()
+        .withName("A")
+        .withValue("1")
+        .endEnv()
         .endContainer()
-        .endSpec().endTemplate().endSpec()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
         .build();
   }
 
@@ -35,7 +59,8 @@ class DuplicateEnvTest {
     Deployment d = deployment();
     DuplicateEnv.keepLast(d);
     List<EnvVar> env = d.getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv();
-    assertEquals(List.of("HOME", "OTHER", "PREFECT_API_KEY"), env.stream().map(EnvVar::getName).toList());
+    assertEquals(
+        List.of("HOME", "OTHER", "PREFECT_API_KEY"), env.stream().map(EnvVar::getName).toList());
     assertEquals("user", env.get(2).getValue());
     assertEquals(1, d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().size());
   }

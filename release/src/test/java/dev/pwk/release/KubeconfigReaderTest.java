@@ -42,8 +42,7 @@ class KubeconfigReaderTest {
   /** Points fabric8 (and the reader, which finds the file as fabric8 does) at a fixture copy. */
   private Path use(String fixture) throws IOException {
     Path file = dir.resolve(fixture);
-    try (InputStream in =
-        KubeconfigReaderTest.class.getResourceAsStream("kubeconfig/" + fixture)) {
+    try (InputStream in = KubeconfigReaderTest.class.getResourceAsStream("kubeconfig/" + fixture)) {
       Files.copy(Objects.requireNonNull(in, fixture), file);
     }
     System.setProperty("kubeconfig", file.toString());
@@ -74,9 +73,9 @@ class KubeconfigReaderTest {
   }
 
   /**
-   * Values made comparable: arrays and {@link RequestConfig} have no {@code equals}, and two
-   * {@link NamedContext}s with the same text did not compare equal, so those compare by their text,
-   * which names every field.
+   * Values made comparable: arrays and {@link RequestConfig} have no {@code equals}, and two {@link
+   * NamedContext}s with the same text did not compare equal, so those compare by their text, which
+   * names every field.
    */
   private static Object comparable(Object value) throws ReflectiveOperationException {
     if (value instanceof List<?> list) {

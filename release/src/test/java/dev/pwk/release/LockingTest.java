@@ -223,8 +223,7 @@ class LockingTest {
     }
 
     @Test
-    @DisplayName(
-        "leaves its revision pending, so the release stays locked until its lock lapses")
+    @DisplayName("leaves its revision pending, so the release stays locked until its lock lapses")
     void leavesPending() {
       interrupt(plan("a"));
 

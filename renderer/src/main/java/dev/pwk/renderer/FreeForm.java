@@ -26,19 +26,18 @@ import java.util.Optional;
 /**
  * Converts free-form values (security contexts, affinity, extra containers, volumes, env, …) into
  * fabric8 model objects: with pwk's {@link ModelReader} when a value fits the model as it is, else
- * with Jackson. Fields the model does not know are kept in its additional
- * properties, so arbitrary fields pass through. A value that does not fit is reported at its own
- * path.
+ * with Jackson. Fields the model does not know are kept in its additional properties, so arbitrary
+ * fields pass through. A value that does not fit is reported at its own path.
  */
 final class FreeForm {
   /** Rule id for a value that does not fit the Kubernetes field it fills. */
   static final String RENDER_TYPE = "render.type";
 
   /**
-   * Jackson, for what the model reader declines. Built on first use: a render whose values all
-   * fit the model as they are never builds a mapper. It converts no scalar into another type:
-   * Helm prints a value as it is, so {@code 2.7} for an integer, {@code 1e3} or {@code true} for
-   * a string, {@code "1000"} for an integer or {@code ''} for a boolean reach the API server
+   * Jackson, for what the model reader declines. Built on first use: a render whose values all fit
+   * the model as they are never builds a mapper. It converts no scalar into another type: Helm
+   * prints a value as it is, so {@code 2.7} for an integer, {@code 1e3} or {@code true} for a
+   * string, {@code "1000"} for an integer or {@code ''} for a boolean reach the API server
    * unchanged, which rejects them. A value pwk changed would be neither the user's nor Helm's, so
    * these are refused instead.
    */
@@ -102,8 +101,8 @@ final class FreeForm {
   }
 
   /**
-   * Each list item as a {@code type}; items that do not fit are reported and left out. A null
-   * item is reported too: Helm prints it as {@code null}, which the API server rejects.
+   * Each list item as a {@code type}; items that do not fit are reported and left out. A null item
+   * is reported too: Helm prints it as {@code null}, which the API server rejects.
    */
   <T> List<T> list(Value v, Class<T> type) {
     List<T> out = new ArrayList<>();

@@ -39,7 +39,8 @@ import java.util.Optional;
  *   <li>{@code manifest.invalid-env-name}: an env var name or {@code envFrom} prefix Kubernetes
  *       rejects; {@code manifest.duplicate-env} (warning): a name set twice in one container;
  *   <li>{@code manifest.invalid-value}: an enum, range or combination the API server rejects;
- *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse, or a negative one;
+ *   <li>{@code manifest.invalid-quantity}: a resource quantity that does not parse, or a negative
+ *       one;
  *   <li>{@code manifest.duplicate-name}: two containers, volumes or ports with one name;
  *   <li>{@code manifest.volume-mount}: a mount of an undeclared volume, or two on one path;
  *   <li>{@code manifest.selector-mismatch}: the Deployment selector does not match its template;

@@ -137,8 +137,8 @@ final class ModelReader {
   }
 
   /**
-   * The fields of a model class by property name; none when the class is not a plain model bean
-   * (a superclass, or a deserializer of its own or of a property's).
+   * The fields of a model class by property name; none when the class is not a plain model bean (a
+   * superclass, or a deserializer of its own or of a property's).
    */
   private static Map<String, Field> fields(Class<?> type) {
     JsonDeserialize custom = type.getAnnotation(JsonDeserialize.class);

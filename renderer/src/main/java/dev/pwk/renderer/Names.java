@@ -4,8 +4,8 @@ import dev.pwk.values.ChartInfo;
 import dev.pwk.values.chart.ChartNames;
 
 /**
- * The names the chart derives once per render, computed by {@link ChartNames} as the Bitnami
- * {@code common} helpers (docs/chart-spec.md §1) and the chart's own helpers do.
+ * The names the chart derives once per render, computed by {@link ChartNames} as the Bitnami {@code
+ * common} helpers (docs/chart-spec.md §1) and the chart's own helpers do.
  *
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})
@@ -39,8 +39,7 @@ record Names(
         ChartNames.fullname(v.fullnameOverride(), v.nameOverride(), chart.name(), release);
     String namespace = ChartNames.namespace(v.namespaceOverride(), options.namespace());
     String sa =
-        ChartNames.serviceAccountName(
-            v.serviceAccountCreate(), v.serviceAccountName(), fullname);
+        ChartNames.serviceAccountName(v.serviceAccountCreate(), v.serviceAccountName(), fullname);
     String roleNamespace = v.roleNamespace().isEmpty() ? namespace : v.roleNamespace();
     boolean generates = v.baseJobTemplateConfiguration().truthy();
     String bjt;

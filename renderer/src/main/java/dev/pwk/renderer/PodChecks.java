@@ -7,9 +7,9 @@ import dev.pwk.kube.Value;
 import java.util.Map;
 
 /**
- * The Deployment (docs/chart-spec.md §4.6) as the API server validates it: its selector against the pod template
- * labels, then the pod spec by pwk-kube's {@link PodRules}, which the base job template's pod gets
- * too.
+ * The Deployment (docs/chart-spec.md §4.6) as the API server validates it: its selector against the
+ * pod template labels, then the pod spec by pwk-kube's {@link PodRules}, which the base job
+ * template's pod gets too.
  */
 final class PodChecks {
   static final String SELECTOR_MISMATCH = "manifest.selector-mismatch";

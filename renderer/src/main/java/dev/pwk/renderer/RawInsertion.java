@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * unquoted ({@code name: {{ .Values.x }}}) or between double quotes ({@code image: "{{ ... }}"}).
  * Helm parses the result, so white space around an unquoted value is not part of it ({@code
  * nameOverride: "trail\n"} gives the label {@code trail}), a comment is cut off, escapes in double
- * quotes are decoded, and text that is not valid YAML there ({@code "a: b"}, {@code "- x"},
- * <code>"&#123;&#123;"</code>) makes {@code helm template} fail. pwk reads the value back the same
- * way and refuses what Helm cannot parse, with {@link #RULE}.
+ * quotes are decoded, and text that is not valid YAML there ({@code "a: b"}, {@code "- x"}, <code>
+ * "&#123;&#123;"</code>) makes {@code helm template} fail. pwk reads the value back the same way
+ * and refuses what Helm cannot parse, with {@link #RULE}.
  */
 final class RawInsertion {
   /** Rule id for a value whose insertion Helm cannot parse. */
@@ -91,8 +91,7 @@ final class RawInsertion {
         return Optional.empty(); // an alias of an anchor the manifest does not have
       }
       ReadBack r =
-          new ReadBack(
-              p.getText(), value == JsonToken.VALUE_STRING, value == JsonToken.VALUE_NULL);
+          new ReadBack(p.getText(), value == JsonToken.VALUE_STRING, value == JsonToken.VALUE_NULL);
       JsonToken[] closing = {JsonToken.END_OBJECT, JsonToken.END_OBJECT, null};
       for (JsonToken expected : closing) {
         if (p.nextToken() != expected) {

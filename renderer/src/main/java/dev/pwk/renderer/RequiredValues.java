@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The chart's {@code required} checks (docs/chart-spec.md §4.10, {@link RequiredValue}) and the values they guard:
- * the work pool name and the API URL. Helm stops at the first failing {@code required} in template
- * order, so the work pool comes first, then the parts of the API URL in the order the helper
- * reads them.
+ * The chart's {@code required} checks (docs/chart-spec.md §4.10, {@link RequiredValue}) and the
+ * values they guard: the work pool name and the API URL. Helm stops at the first failing {@code
+ * required} in template order, so the work pool comes first, then the parts of the API URL in the
+ * order the helper reads them.
  *
  * @param workPool the work pool name
  * @param apiUrl {@code PREFECT_API_URL}
@@ -35,8 +35,7 @@ record RequiredValues(String workPool, String apiUrl) {
     return switch (mode) {
       // The chart's printf "%s/accounts/..." prints a null cloudUrl as %!s(<nil>).
       case CLOUD ->
-          (v.cloudUrl().isNull() ? GoValues.NIL_AS_S : v.text(v.cloudUrl()))
-              + accountPath(v, mode);
+          (v.cloudUrl().isNull() ? GoValues.NIL_AS_S : v.text(v.cloudUrl())) + accountPath(v, mode);
       case CUSTOMER_MANAGED_CLOUD -> v.text(v.customerManagedApiUrl()) + accountPath(v, mode);
       case SELF_HOSTED_SERVER -> v.text(v.selfHostedApiUrl());
     };

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import java.util.Optional;
 
 /**
- * {@code serviceaccount.yaml} (docs/chart-spec.md §4.3): emitted when {@code
- * serviceAccount.create} is truthy.
+ * {@code serviceaccount.yaml} (docs/chart-spec.md §4.3): emitted when {@code serviceAccount.create}
+ * is truthy.
  */
 final class ServiceAccountManifest {
   static final String TEMPLATE = "serviceaccount.yaml";

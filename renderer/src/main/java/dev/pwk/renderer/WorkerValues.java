@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The chart's values as the renderer uses them, read through the chart model ({@link
- * ChartValues}): scalars come back as Go templates would print them; free-form parts come back as
- * {@link Value}s, which keep their path for findings.
+ * The chart's values as the renderer uses them, read through the chart model ({@link ChartValues}):
+ * scalars come back as Go templates would print them; free-form parts come back as {@link Value}s,
+ * which keep their path for findings.
  */
 final class WorkerValues {
   private final LoadedValues values;
@@ -66,8 +66,7 @@ final class WorkerValues {
           problems.add(
               parent,
               FreeForm.RENDER_TYPE,
-              Messages.get(
-                  "render.type.missing-map", Value.dotted(parent), Value.dotted(pointer)));
+              Messages.get("render.type.missing-map", Value.dotted(parent), Value.dotted(pointer)));
         }
         return;
       }
@@ -551,8 +550,8 @@ final class WorkerValues {
   }
 
   /**
-   * As {@link #inserted(Value)}, but null where Helm's YAML reads null (nothing printed, {@code
-   * ~}, {@code null}) rather than a string, even an empty one ({@code "!bang"} reads as "").
+   * As {@link #inserted(Value)}, but null where Helm's YAML reads null (nothing printed, {@code ~},
+   * {@code null}) rather than a string, even an empty one ({@code "!bang"} reads as "").
    */
   String insertedOrNull(Value v) {
     String read = inserted(v);
@@ -589,8 +588,8 @@ final class WorkerValues {
   }
 
   /**
-   * The items of a list the chart prints one by one unquoted, as Helm reads them back; a null
-   * item (such as a gap {@code --set x[3]} leaves) is reported, as the API server rejects it.
+   * The items of a list the chart prints one by one unquoted, as Helm reads them back; a null item
+   * (such as a gap {@code --set x[3]} leaves) is reported, as the API server rejects it.
    */
   private List<String> insertedItems(ChartValue list) {
     List<String> out = new ArrayList<>();

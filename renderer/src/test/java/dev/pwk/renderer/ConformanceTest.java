@@ -39,8 +39,8 @@ class ConformanceTest {
 
   /**
    * Cases Helm renders into what the API server rejects, which the renderer refuses with a rule id
-   * (the validator's ConformanceTest and the cli's TemplateParityTest check those that a value
-   * rule refuses before rendering).
+   * (the validator's ConformanceTest and the cli's TemplateParityTest check those that a value rule
+   * refuses before rendering).
    */
   static Stream<ConformanceCase> refusedCases() {
     return ConformanceCase.refusedCases().stream().filter(ConformanceCase::refusedWhileRendering);

@@ -119,8 +119,12 @@ class HelmDifferentialTest {
       }
       return diffs.isEmpty()
           ? new Outcome(h, p, Verdict.AGREE, "")
-          : new Outcome(h, p, Verdict.DISAGREE, "both rendered, differently:\n  "
-              + String.join("\n  ", diffs.subList(0, Math.min(5, diffs.size()))));
+          : new Outcome(
+              h,
+              p,
+              Verdict.DISAGREE,
+              "both rendered, differently:\n  "
+                  + String.join("\n  ", diffs.subList(0, Math.min(5, diffs.size()))));
     }
     if (!h.rendered() && !p.rendered()) {
       return new Outcome(h, p, Verdict.BOTH_REFUSE, "");
@@ -130,8 +134,8 @@ class HelmDifferentialTest {
           ? new Outcome(h, p, Verdict.DOCUMENTED, "")
           : new Outcome(h, p, Verdict.DISAGREE, "helm rendered, pwk refused: " + p.rules());
     }
-    return new Outcome(h, p, Verdict.DISAGREE, "helm failed, pwk rendered; helm said: "
-        + h.err().strip());
+    return new Outcome(
+        h, p, Verdict.DISAGREE, "helm failed, pwk rendered; helm said: " + h.err().strip());
   }
 
   /**

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs {@code helm template} (v4.1.4, from {@code tools/helm}) on the released chart archive in
- * the test resources: the oracle the differential tests compare pwk with.
+ * Runs {@code helm template} (v4.1.4, from {@code tools/helm}) on the released chart archive in the
+ * test resources: the oracle the differential tests compare pwk with.
  */
 final class HelmOracle {
   private final Helm helm;

@@ -37,8 +37,8 @@ final class ManifestComparator {
   /**
    * As {@link #compare(String, String)}; with {@code divergences}, also what docs/divergences.md
    * accepts beyond the corpus README: a string the user wrote where Helm printed it raw and it
-   * reads as another scalar (divergence 3, in any field), and an empty string where Helm printed
-   * a null item in a string-only list (the API server reads the null as the empty string).
+   * reads as another scalar (divergence 3, in any field), and an empty string where Helm printed a
+   * null item in a string-only list (the API server reads the null as the empty string).
    */
   static List<String> compare(String expectedYaml, String actualYaml, boolean divergences) {
     Map<String, Object> expected = documents(expectedYaml);
@@ -167,8 +167,7 @@ final class ManifestComparator {
   }
 
   /** One document's walk; {@code path} holds map keys (String) and list indexes (Integer). */
-  private record Walk(
-      String document, boolean configMap, boolean divergences, List<String> diffs) {
+  private record Walk(String document, boolean configMap, boolean divergences, List<String> diffs) {
 
     void compare(Object expected, Object actual, List<Object> path) {
       if (isChecksum(path)) {
@@ -367,8 +366,8 @@ final class ManifestComparator {
   }
 
   /**
-   * Two numbers of equal value: Helm reads a values file's integers as float64, so it prints
-   * {@code 1000000} as {@code 1e+06} where it inserts it raw.
+   * Two numbers of equal value: Helm reads a values file's integers as float64, so it prints {@code
+   * 1000000} as {@code 1e+06} where it inserts it raw.
    */
   private static boolean sameNumber(Object expected, Object written) {
     return expected instanceof Number e

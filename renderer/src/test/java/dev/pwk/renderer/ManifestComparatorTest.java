@@ -201,7 +201,8 @@ class ManifestComparatorTest {
     void unknownTags() {
       assertEquals(
           List.of(),
-          diff(HEAD + "a: !bang\nb: !x 12\nc: !m {k: v}\nd: !s [1]\n",
+          diff(
+              HEAD + "a: !bang\nb: !x 12\nc: !m {k: v}\nd: !s [1]\n",
               HEAD + "a: \"\"\nb: \"12\"\nc: {k: v}\nd: [1]\n"));
       assertEquals(1, diff(HEAD + "b: !x 12\n", HEAD + "b: 12\n").size());
     }

@@ -112,7 +112,9 @@ class ManifestValidatorTest {
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
             "sc-raw-tag-alone",
             List.of(
-                "deployment.yaml " + WORKER + "/envFrom/0/configMapRef/name"
+                "deployment.yaml "
+                    + WORKER
+                    + "/envFrom/0/configMapRef/name"
                     + " manifest.required-field"),
             "ut-41-set-extra-volume-mounts",
             List.of("deployment.yaml " + WORKER + "/volumeMounts/2/name manifest.volume-mount"));

@@ -145,7 +145,8 @@ class ModelWriterTest {
     JsonNode node = json.readTree(sorted);
     assertEquals(json.writeValueAsString(node), ConfigMapManifest.compactSortedJson(node));
     JsonNode unsorted = json.readTree("{\"z\":1.0,\"a\":{\"y\":2,\"b\":-3.0}}");
-    assertEquals("{\"a\":{\"b\":-3,\"y\":2},\"z\":1}", ConfigMapManifest.compactSortedJson(unsorted));
+    assertEquals(
+        "{\"a\":{\"b\":-3,\"y\":2},\"z\":1}", ConfigMapManifest.compactSortedJson(unsorted));
   }
 
   private static void assertSame(Object model) throws JsonProcessingException {

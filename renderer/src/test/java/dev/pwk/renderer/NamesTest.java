@@ -30,48 +30,46 @@ class NamesTest {
     }
   }
 
-    @Test
-    @DisplayName("a 64-byte override of 33 characters is cut by bytes, as Helm cuts it")
-    void multiByteOverride() {
-      Rendered r =
-          Rendered.of(
-              TestValues.render(
-                  TestValues.required("fullnameOverride: \"" + "é".repeat(31) + "-a\"\n")));
-      assertEquals("é".repeat(31), r.deployment().getMetadata().getName());
-    }
+  @Test
+  @DisplayName("a 64-byte override of 33 characters is cut by bytes, as Helm cuts it")
+  void multiByteOverride() {
+    Rendered r =
+        Rendered.of(
+            TestValues.render(
+                TestValues.required("fullnameOverride: \"" + "é".repeat(31) + "-a\"\n")));
+    assertEquals("é".repeat(31), r.deployment().getMetadata().getName());
+  }
+}
+
+@Nested
+@DisplayName("helper names")
+class Helpers {
+  @Test
+  @DisplayName("base job template ConfigMap: generated name, custom name or the existing one")
+  void baseJobTemplateName() {
+    Rendered generated = Rendered.of(TestValues.render(TestValues.required(bjt("", ""))));
+    assertEquals("prefect-worker-base-job-template", generated.configMap().getMetadata().getName());
+    Rendered custom =
+        Rendered.of(TestValues.render(TestValues.required(bjt("name: my-bjt\n", ""))));
+    assertEquals("my-bjt", custom.configMap().getMetadata().getName());
+    Rendered existing =
+        Rendered.of(
+            TestValues.render(
+                TestValues.required(
+                    "worker:\n  config:\n    baseJobTemplate:\n"
+                        + "      existingConfigMapName: theirs\n")));
+    assertEquals(0, existing.documents("configmap.yaml"));
+    assertEquals("theirs", existing.pod().getVolumes().get(1).getConfigMap().getName());
+    Rendered both =
+        Rendered.of(TestValues.render(TestValues.required(bjt("", "existingConfigMapName: x\n"))));
+    assertEquals(
+        "prefect-worker-base-job-template",
+        both.pod().getVolumes().get(1).getConfigMap().getName());
   }
 
-  @Nested
-  @DisplayName("helper names")
-  class Helpers {
-    @Test
-    @DisplayName("base job template ConfigMap: generated name, custom name or the existing one")
-    void baseJobTemplateName() {
-      Rendered generated = Rendered.of(TestValues.render(TestValues.required(bjt("", ""))));
-      assertEquals(
-          "prefect-worker-base-job-template", generated.configMap().getMetadata().getName());
-      Rendered custom =
-          Rendered.of(TestValues.render(TestValues.required(bjt("name: my-bjt\n", ""))));
-      assertEquals("my-bjt", custom.configMap().getMetadata().getName());
-      Rendered existing =
-          Rendered.of(
-              TestValues.render(
-                  TestValues.required(
-                      "worker:\n  config:\n    baseJobTemplate:\n"
-                          + "      existingConfigMapName: theirs\n")));
-      assertEquals(0, existing.documents("configmap.yaml"));
-      assertEquals("theirs", existing.pod().getVolumes().get(1).getConfigMap().getName());
-      Rendered both =
-          Rendered.of(
-              TestValues.render(TestValues.required(bjt("", "existingConfigMapName: x\n"))));
-      assertEquals(
-          "prefect-worker-base-job-template",
-          both.pod().getVolumes().get(1).getConfigMap().getName());
-    }
-
-    private static String bjt(String name, String existing) {
-      return "worker:\n  config:\n    baseJobTemplate:\n      configuration: '{}'\n"
-          + (name.isEmpty() ? "" : "      " + name)
-          + (existing.isEmpty() ? "" : "      " + existing);
-    }
+  private static String bjt(String name, String existing) {
+    return "worker:\n  config:\n    baseJobTemplate:\n      configuration: '{}'\n"
+        + (name.isEmpty() ? "" : "      " + name)
+        + (existing.isEmpty() ? "" : "      " + existing);
   }
+}

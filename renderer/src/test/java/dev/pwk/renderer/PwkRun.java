@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code pwk template} does with a generated case, in process: load the values, stop on the
- * validator's errors (as pwk-pipeline does, every error stops a render), render.
- * Either the YAML or the rule ids that stopped it.
+ * validator's errors (as pwk-pipeline does, every error stops a render), render. Either the YAML or
+ * the rule ids that stopped it.
  *
  * @param yaml the rendered manifests, or null when pwk refused
  * @param rules the rule ids of the error findings (or input problems) that made it refuse

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The generators of the differential tests. Each makes a {@link GeneratedCase} from a seeded
- * {@link Random}: values from the bundled schema with tricky scalars in free-form Kubernetes
- * fields, mutations of the conformance cases, {@code --set} flags, and release names.
+ * The generators of the differential tests. Each makes a {@link GeneratedCase} from a seeded {@link
+ * Random}: values from the bundled schema with tricky scalars in free-form Kubernetes fields,
+ * mutations of the conformance cases, {@code --set} flags, and release names.
  */
 final class ValueGenerators {
   /** The kinds of input, one differential test each. */
@@ -33,16 +33,63 @@ final class ValueGenerators {
    */
   static final List<String> TRICKY =
       List.of(
-          "1e3", "1E3", "'1e3'", "0x10", "0o17", "017", "1_000", "2.7", "10.9", "-1", "0",
-          "4294967297", "yes", "no", "on", "Off", "y", "~", "null", "''", "\"\"", "true",
+          "1e3",
+          "1E3",
+          "'1e3'",
+          "0x10",
+          "0o17",
+          "017",
+          "1_000",
+          "2.7",
+          "10.9",
+          "-1",
+          "0",
+          "4294967297",
+          "yes",
+          "no",
+          "on",
+          "Off",
+          "y",
+          "~",
+          "null",
+          "''",
+          "\"\"",
+          "true",
           "\"true\"",
-          "\"1000\"", "2026-12-07", "2026-12-07T10:00:00Z", "\"h\u00e9llo \u00fcn\u00efcode\"",
-          "\u65e5\u672c\u8a9e", "\" lead\"", "\"trail \"", "\"trail\\n\"", "\"a: b\"", "\"- x\"",
-          "\"x # y\"", "\"{{ .Release.Name }}\"", "'@at'", "\"%pct\"", "'back\\slash'",
+          "\"1000\"",
+          "2026-12-07",
+          "2026-12-07T10:00:00Z",
+          "\"h\u00e9llo \u00fcn\u00efcode\"",
+          "\u65e5\u672c\u8a9e",
+          "\" lead\"",
+          "\"trail \"",
+          "\"trail\\n\"",
+          "\"a: b\"",
+          "\"- x\"",
+          "\"x # y\"",
+          "\"{{ .Release.Name }}\"",
+          "'@at'",
+          "\"%pct\"",
+          "'back\\slash'",
           "\"tab\\t\"",
-          "\"*star\"", "\"&amp\"", "\"!bang\"", "\"|pipe\"", "\">gt\"", "\"'q'\"", "'\"dq\"'",
-          "\"[a]\"", "\"{a: 1}\"", "1.5", "+1", ".5", "\"" + "n".repeat(63) + "\"",
-          "\"" + "n".repeat(64) + "\"", "\"UPPER\"", "\"with space\"", "\"dot.ted\"", "\"-dash\"");
+          "\"*star\"",
+          "\"&amp\"",
+          "\"!bang\"",
+          "\"|pipe\"",
+          "\">gt\"",
+          "\"'q'\"",
+          "'\"dq\"'",
+          "\"[a]\"",
+          "\"{a: 1}\"",
+          "1.5",
+          "+1",
+          ".5",
+          "\"" + "n".repeat(63) + "\"",
+          "\"" + "n".repeat(64) + "\"",
+          "\"UPPER\"",
+          "\"with space\"",
+          "\"dot.ted\"",
+          "\"-dash\"");
 
   private static final List<Assignment> REQUIRED =
       List.of(
@@ -88,25 +135,33 @@ final class ValueGenerators {
   /** Free-form values by key: a shape that Kubernetes knows, with a slot for a tricky scalar. */
   private static final Map<String, List<String>> FREE_FORM =
       Map.ofEntries(
-          Map.entry("tolerations", List.of(
-              "[0].key: dedicated", "[0].operator: Exists", "[0].effect: NoExecute",
-              "[0].tolerationSeconds: %s")),
-          Map.entry("affinity", List.of(
-              ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: %s",
-              ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
-                  + ".matchExpressions[0].key: gpu",
-              ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
-                  + ".matchExpressions[0].operator: In",
-              ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
-                  + ".matchExpressions[0].values[0]: %s")),
+          Map.entry(
+              "tolerations",
+              List.of(
+                  "[0].key: dedicated",
+                  "[0].operator: Exists",
+                  "[0].effect: NoExecute",
+                  "[0].tolerationSeconds: %s")),
+          Map.entry(
+              "affinity",
+              List.of(
+                  ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: %s",
+                  ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
+                      + ".matchExpressions[0].key: gpu",
+                  ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
+                      + ".matchExpressions[0].operator: In",
+                  ".nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
+                      + ".matchExpressions[0].values[0]: %s")),
           Map.entry("podSecurityContext", List.of(".runAsGroup: %s")),
           Map.entry("containerSecurityContext", List.of(".runAsGroup: %s")),
           Map.entry("extraVolumes", List.of("[0].name: %s", "[0].emptyDir: {}")),
-          Map.entry("extraVolumeMounts", List.of(
-              "[0].name: scratch", "[0].mountPath: /x", "[0].readOnly: %s")),
+          Map.entry(
+              "extraVolumeMounts",
+              List.of("[0].name: scratch", "[0].mountPath: /x", "[0].readOnly: %s")),
           Map.entry("extraEnvVars", List.of("[0].name: EXTRA", "[0].value: %s")),
-          Map.entry("extraContainers", List.of(
-              "[0].name: side", "[0].image: busybox", "[0].args[0]: %s")),
+          Map.entry(
+              "extraContainers",
+              List.of("[0].name: side", "[0].image: busybox", "[0].args[0]: %s")),
           Map.entry("extraArgs", List.of("[0]: --flag", "[1]: %s")),
           Map.entry("extraEnvVarsCMs", List.of("[0]: %s")),
           Map.entry("extraEnvVarsSecrets", List.of("[0]: %s")),
@@ -120,8 +175,10 @@ final class ValueGenerators {
           Map.entry("nameservers", List.of("[0]: %s")),
           Map.entry("searches", List.of("[0]: %s")),
           Map.entry("podDisruptionBudget", List.of(".maxUnavailable: %s")),
-          Map.entry("extraPermissions", List.of(
-              "[0].apiGroups[0]: \"\"", "[0].resources[0]: configmaps", "[0].verbs[0]: %s")));
+          Map.entry(
+              "extraPermissions",
+              List.of(
+                  "[0].apiGroups[0]: \"\"", "[0].resources[0]: configmaps", "[0].verbs[0]: %s")));
 
   GeneratedCase next(Kind kind, Random r) {
     return switch (kind) {
@@ -140,8 +197,7 @@ final class ValueGenerators {
       values.addAll(valueFor(leaves.get(r.nextInt(leaves.size())), r));
     }
     return new GeneratedCase(
-        "schema values", "test", "prefect", values, List.of(), List.of(), List.of(),
-        List.of());
+        "schema values", "test", "prefect", values, List.of(), List.of(), List.of(), List.of());
   }
 
   private List<Assignment> valueFor(Leaf leaf, Random r) {
@@ -218,21 +274,57 @@ final class ValueGenerators {
 
   private static final List<String> SET_KEYS =
       List.of(
-          "worker.extraArgs[%d]", "worker.config.workQueues[%d]", "worker.podLabels.team",
-          "worker.nodeSelector.kubernetes\\.io/os", "worker.image.pullSecrets[%d]",
-          "commonLabels.app\\.team", "worker.replicaCount", "worker.config.limit",
-          "worker.config.name", "worker.tolerations[%d].key", "worker.priorityClassName",
-          "worker.podAnnotations.note", "nameOverride", "worker.dnsConfig.searches[%d]");
+          "worker.extraArgs[%d]",
+          "worker.config.workQueues[%d]",
+          "worker.podLabels.team",
+          "worker.nodeSelector.kubernetes\\.io/os",
+          "worker.image.pullSecrets[%d]",
+          "commonLabels.app\\.team",
+          "worker.replicaCount",
+          "worker.config.limit",
+          "worker.config.name",
+          "worker.tolerations[%d].key",
+          "worker.priorityClassName",
+          "worker.podAnnotations.note",
+          "nameOverride",
+          "worker.dnsConfig.searches[%d]");
 
   private static final List<String> SET_VALUES =
       List.of(
-          "a", "a\\,b", "1e3", "0x10", "true", "TRUE", "null", "007", "10", "-5", "x\\=y",
-          "{a,b}", "{}", "9223372036854775808", " lead", "trail ", "a.b", "\\.x", "");
+          "a",
+          "a\\,b",
+          "1e3",
+          "0x10",
+          "true",
+          "TRUE",
+          "null",
+          "007",
+          "10",
+          "-5",
+          "x\\=y",
+          "{a,b}",
+          "{}",
+          "9223372036854775808",
+          " lead",
+          "trail ",
+          "a.b",
+          "\\.x",
+          "");
 
   private static final List<String> JSON_VALUES =
       List.of(
-          "\"1e3\"", "1e3", "1.5", "null", "[1,\"a\",null]", "{\"k\":\"v\"}", "true", "\"\"",
-          "\"\\u00e9\"", "[]", "{}", "10");
+          "\"1e3\"",
+          "1e3",
+          "1.5",
+          "null",
+          "[1,\"a\",null]",
+          "{\"k\":\"v\"}",
+          "true",
+          "\"\"",
+          "\"\\u00e9\"",
+          "[]",
+          "{}",
+          "10");
 
   /** One to three --set, --set-string and --set-json flags, with escapes and indexes. */
   private GeneratedCase setFlags(Random r) {
@@ -249,7 +341,13 @@ final class ValueGenerators {
       }
     }
     return new GeneratedCase(
-        "set flags", "test", "prefect", new ArrayList<>(REQUIRED), List.of(), set, setString,
+        "set flags",
+        "test",
+        "prefect",
+        new ArrayList<>(REQUIRED),
+        List.of(),
+        set,
+        setString,
         setJson);
   }
 
@@ -257,21 +355,44 @@ final class ValueGenerators {
   private GeneratedCase releaseNames(Random r) {
     List<String> names =
         List.of(
-            "test", "prefect-worker", "my.release", "Upper", "a", "r-" + "x".repeat(50),
-            "r-" + "x".repeat(51), "x".repeat(53), "x".repeat(54), "prefect-worker-prod",
-            "1abc", "abc-", "worker");
+            "test",
+            "prefect-worker",
+            "my.release",
+            "Upper",
+            "a",
+            "r-" + "x".repeat(50),
+            "r-" + "x".repeat(51),
+            "x".repeat(53),
+            "x".repeat(54),
+            "prefect-worker-prod",
+            "1abc",
+            "abc-",
+            "worker");
     List<String> namespaces =
-        List.of("prefect", "default", "ns-" + "y".repeat(60), "n".repeat(63), "n".repeat(64),
-            "Prefect", "a.b");
+        List.of(
+            "prefect",
+            "default",
+            "ns-" + "y".repeat(60),
+            "n".repeat(63),
+            "n".repeat(64),
+            "Prefect",
+            "a.b");
     List<Assignment> values = new ArrayList<>(REQUIRED);
     if (r.nextBoolean()) {
       values.add(
-          assign(pick(List.of("nameOverride", "fullnameOverride", "namespaceOverride"), r),
+          assign(
+              pick(List.of("nameOverride", "fullnameOverride", "namespaceOverride"), r),
               pick(List.of("custom", "\"" + "z".repeat(62) + "-x\"", "\"a-\"", "\"\""), r)));
     }
     return new GeneratedCase(
-        "release names", pick(names, r), pick(namespaces, r), values, List.of(), List.of(),
-        List.of(), List.of());
+        "release names",
+        pick(names, r),
+        pick(namespaces, r),
+        values,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private static Assignment assign(String dotted, String yaml) {

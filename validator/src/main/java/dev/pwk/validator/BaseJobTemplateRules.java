@@ -16,9 +16,9 @@ import java.util.Optional;
  * one-line string in a values file, or at each key of a template written as a YAML map.
  *
  * <p>What only Prefect's API rejects (text that is not JSON, a missing or empty section, an
- * undeclared variable) is a warning here, not an error: the chart renders it and the API server accepts the
- * ConfigMap, so {@code pwk template} renders it too; Prefect rejects it when the worker starts, and
- * {@code pwk lint --strict} fails on it.
+ * undeclared variable) is a warning here, not an error: the chart renders it and the API server
+ * accepts the ConfigMap, so {@code pwk template} renders it too; Prefect rejects it when the worker
+ * starts, and {@code pwk lint --strict} fails on it.
  */
 final class BaseJobTemplateRules implements Rule {
   static final String INVALID_JSON = "base-job-template.invalid-json";
@@ -64,8 +64,7 @@ final class BaseJobTemplateRules implements Rule {
   }
 
   /** A template given as JSON text: a file's content (--set-file) or a string in the values. */
-  private static void checkText(
-      LintContext ctx, Report out, String configuration, String text) {
+  private static void checkText(LintContext ctx, Report out, String configuration, String text) {
     Location valueAt = ctx.at(configuration);
     String file = valueAt.file();
     long rank = valueAt.rank();

@@ -1,9 +1,9 @@
 package dev.pwk.validator;
 
 /**
- * Escapes control characters (C0, DEL and C1) that come from values, so that a report never
- * moves a terminal's cursor, clears its screen or changes its colours: ESC becomes {@code \e},
- * CR {@code \r}, LF {@code \n}, and the others {@code \xNN} or {@code \u0085}.
+ * Escapes control characters (C0, DEL and C1) that come from values, so that a report never moves a
+ * terminal's cursor, clears its screen or changes its colours: ESC becomes {@code \e}, CR {@code
+ * \r}, LF {@code \n}, and the others {@code \xNN} or {@code \u0085}.
  */
 final class ControlCharacters {
   private ControlCharacters() {}

@@ -34,7 +34,9 @@ final class ImageRules implements Rule {
           ctx.show(tagPointer, ctx.node(tagPointer)),
           example());
     } else if (isPrefectImage(image.repository().text())
-        && !tag.equals("3") && !tag.startsWith("3.") && !tag.startsWith("3-")) {
+        && !tag.equals("3")
+        && !tag.startsWith("3.")
+        && !tag.startsWith("3-")) {
       out.add(
           NOT_PREFECT_3,
           Severity.WARNING,
@@ -47,8 +49,8 @@ final class ImageRules implements Rule {
   }
 
   /**
-   * Whether the repository is Prefect's own image, with or without a registry host in front
-   * ({@code docker.io/prefecthq/prefect}, a mirror's {@code registry.example.com/prefecthq/prefect}).
+   * Whether the repository is Prefect's own image, with or without a registry host in front ({@code
+   * docker.io/prefecthq/prefect}, a mirror's {@code registry.example.com/prefecthq/prefect}).
    */
   static boolean isPrefectImage(String repository) {
     String path = repository;

@@ -103,8 +103,8 @@ final class JobManifestCheck {
    * Checks the manifest in the filled {@code job_configuration}, if it has one (only Kubernetes
    * work pools do).
    *
-   * @param apiRejects the severity of a pod rule's error, which only the API server's answer to
-   *     the worker's request for a Job would show: see {@link JobTemplateCheck#check}
+   * @param apiRejects the severity of a pod rule's error, which only the API server's answer to the
+   *     worker's request for a Job would show: see {@link JobTemplateCheck#check}
    */
   static void check(
       Templating.Applied applied, TemplateSite site, Report out, Severity apiRejects) {

@@ -88,15 +88,7 @@ public final class JobTemplateValidator {
     try {
       text = read(file);
     } catch (Unreadable e) {
-      Finding f =
-          new Finding(
-              name,
-              -1,
-              -1,
-              "",
-              e.code,
-              Severity.ERROR,
-              e.getMessage());
+      Finding f = new Finding(name, -1, -1, "", e.code, Severity.ERROR, e.getMessage());
       return new LintTarget(name, List.of(f), List.of());
     }
     return new LintTarget(name, validate(name, text), List.of(new SourceText(name, text)));

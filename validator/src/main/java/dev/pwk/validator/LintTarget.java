@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one lint unit produced: the name it is reported under (a values file, or a description
- * of a merged set of sources), its findings, and the texts of the files they point into.
+ * What one lint unit produced: the name it is reported under (a values file, or a description of a
+ * merged set of sources), its findings, and the texts of the files they point into.
  *
  * @param name the unit's name, e.g. the file name pre-commit passed
  * @param findings the findings, in report order

@@ -11,8 +11,8 @@ import java.util.Set;
 /** Collects the findings of one validation; duplicates are dropped. */
 final class Report {
   /**
-   * A finding and where it sorts: by source, line and column, ties in the order rules reported.
-   * A plain compareTo rather than a chain of comparators, whose lambdas are linked at each start.
+   * A finding and where it sorts: by source, line and column, ties in the order rules reported. A
+   * plain compareTo rather than a chain of comparators, whose lambdas are linked at each start.
    */
   private record Entry(Location at, Finding finding, int seq) implements Comparable<Entry> {
     @Override

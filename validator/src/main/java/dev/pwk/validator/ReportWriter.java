@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Prints lint results in one of the {@link ReportFormat}s. Finding problems and printing them
- * are separate: rules produce {@link Finding}s, this class only formats them.
+ * Prints lint results in one of the {@link ReportFormat}s. Finding problems and printing them are
+ * separate: rules produce {@link Finding}s, this class only formats them.
  *
  * <p>Every format masks the linted values' secrets (in messages and code frames) and escapes
  * control characters, so that no report shows a password or drives the terminal that prints it.
@@ -69,8 +69,8 @@ public final class ReportWriter {
   }
 
   /**
-   * This writer for a run where warnings fail too ({@code --strict}): JUnit then counts a file
-   * with warnings as failed, so that the report agrees with the exit code.
+   * This writer for a run where warnings fail too ({@code --strict}): JUnit then counts a file with
+   * warnings as failed, so that the report agrees with the exit code.
    */
   public ReportWriter strict(boolean strict) {
     return new ReportWriter(format, color, toolVersion, strict, informationUri);
@@ -118,7 +118,12 @@ public final class ReportWriter {
       word = tint + word + RESET;
     }
     return (where.isEmpty() ? "" : where + ": ")
-        + word + ": " + message(f, t) + " [" + f.ruleId() + "]";
+        + word
+        + ": "
+        + message(f, t)
+        + " ["
+        + f.ruleId()
+        + "]";
   }
 
   /** The message with the target's secrets masked and control characters escaped. */
@@ -280,11 +285,11 @@ public final class ReportWriter {
         String what =
             errors == failures.size()
                 ? plural(errors, "error")
-                : plural(errors, "error") + ", " + plural(failures.size() - errors, "warning")
+                : plural(errors, "error")
+                    + ", "
+                    + plural(failures.size() - errors, "warning")
                     + " (--strict)";
-        sb.append("      <failure message=\"")
-            .append(xml(what))
-            .append("\" type=\"lint\">");
+        sb.append("      <failure message=\"").append(xml(what)).append("\" type=\"lint\">");
         failures.forEach(f -> sb.append(xml(headline(f, t))).append('\n'));
         sb.append("</failure>\n");
       }
@@ -313,7 +318,10 @@ public final class ReportWriter {
                 case '\'' -> sb.append("&apos;");
                 default -> {
                   boolean allowed =
-                      cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+                      cp == '\t'
+                          || cp == '\n'
+                          || cp == '\r'
+                          || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
                   sb.appendCodePoint(allowed ? cp : '?');
                 }
               }
@@ -381,8 +389,8 @@ public final class ReportWriter {
   }
 
   /**
-   * A file name as a SARIF URI reference: relative names stay relative, and characters a URI
-   * cannot hold (spaces, control characters) are percent-encoded.
+   * A file name as a SARIF URI reference: relative names stay relative, and characters a URI cannot
+   * hold (spaces, control characters) are percent-encoded.
    */
   static String uri(String file) {
     String path = file.replace('\\', '/');
@@ -390,7 +398,9 @@ public final class ReportWriter {
       return new URI(null, null, path, null).getRawPath();
     } catch (URISyntaxException e) {
       // Only a path with a colon in its first segment fails here; escape what the path holds.
-      return URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+      return URLEncoder.encode(path, StandardCharsets.UTF_8)
+          .replace("+", "%20")
+          .replace("%2F", "/");
     }
   }
 

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * What each family of rules checks and what to do about a finding, from {@code rules.properties};
- * a family is the part of a rule id before its first dot ({@code schema} for {@code schema.enum}).
+ * What each family of rules checks and what to do about a finding, from {@code rules.properties}; a
+ * family is the part of a rule id before its first dot ({@code schema} for {@code schema.enum}).
  */
 final class RuleDocs {
   private static final String OTHER = "other";

@@ -14,16 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Top-level keys the chart does not know. Its schema allows any top-level key (umbrella charts
- * pass their own), so Helm ignores a misspelt {@code serviceAcount:} or a {@code extraEnvVars:}
- * meant for {@code worker.extraEnvVars} without a word; this rule warns, with the key's nearest
- * known path anywhere in the values.
+ * Top-level keys the chart does not know. Its schema allows any top-level key (umbrella charts pass
+ * their own), so Helm ignores a misspelt {@code serviceAcount:} or a {@code extraEnvVars:} meant
+ * for {@code worker.extraEnvVars} without a word; this rule warns, with the key's nearest known
+ * path anywhere in the values.
  */
 final class TopLevelKeys implements Rule {
   static final String UNKNOWN = "values.unknown-top-level-key";
   static final String MSG_SUGGEST = "values.unknown-top-level-key.suggest";
 
-  /** Keys umbrella charts set on a subchart: Helm's {@code global}, the {@code enabled} condition. */
+  /**
+   * Keys umbrella charts set on a subchart: Helm's {@code global}, the {@code enabled} condition.
+   */
   static final Set<String> UMBRELLA_KEYS = Set.of("global", "enabled");
 
   /**
@@ -62,7 +64,12 @@ final class TopLevelKeys implements Rule {
       Optional<String> suggestion = suggest(key, known, schema);
       if (suggestion.isPresent()) {
         out.addKeyed(
-            UNKNOWN, MSG_SUGGEST, Severity.WARNING, pointer, ctx.atKey(pointer), key,
+            UNKNOWN,
+            MSG_SUGGEST,
+            Severity.WARNING,
+            pointer,
+            ctx.atKey(pointer),
+            key,
             suggestion.get());
       } else {
         out.add(UNKNOWN, Severity.WARNING, pointer, ctx.atKey(pointer), key);
@@ -88,7 +95,9 @@ final class TopLevelKeys implements Rule {
       return close;
     }
     Map<String, String> byName = new LinkedHashMap<>();
-    nested.values().forEach(path -> byName.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), path));
+    nested
+        .values()
+        .forEach(path -> byName.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), path));
     return Suggestions.closest(key, byName.keySet()).map(byName::get);
   }
 
@@ -98,8 +107,10 @@ final class TopLevelKeys implements Rule {
       Map<String, String> found = new LinkedHashMap<>();
       // Breadth first, so the first path found for a name is the shallowest.
       List<Map.Entry<String, JsonNode>> level = new ArrayList<>();
-      schema.path("properties").fields().forEachRemaining(
-          e -> level.add(Map.entry(e.getKey(), e.getValue())));
+      schema
+          .path("properties")
+          .fields()
+          .forEachRemaining(e -> level.add(Map.entry(e.getKey(), e.getValue())));
       while (!level.isEmpty()) {
         List<Map.Entry<String, JsonNode>> next = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : level) {
@@ -108,8 +119,10 @@ final class TopLevelKeys implements Rule {
             found.putIfAbsent(
                 path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT), path);
           }
-          e.getValue().path("properties").fields().forEachRemaining(
-              c -> next.add(Map.entry(path + "." + c.getKey(), c.getValue())));
+          e.getValue()
+              .path("properties")
+              .fields()
+              .forEachRemaining(c -> next.add(Map.entry(path + "." + c.getKey(), c.getValue())));
         }
         level.clear();
         level.addAll(next);

@@ -3,7 +3,6 @@ package dev.pwk.validator;
 import dev.pwk.kube.Release;
 import dev.pwk.values.Finding;
 import dev.pwk.values.LoadedValues;
-import dev.pwk.values.Severity;
 import dev.pwk.values.ValuesException;
 import java.util.Collection;
 import java.util.List;
@@ -51,8 +50,8 @@ public final class ValuesValidator {
   }
 
   /**
-   * A validator that also accepts these top-level keys without a warning, for keys that an
-   * umbrella chart reads ({@code global} and {@code enabled} are always accepted).
+   * A validator that also accepts these top-level keys without a warning, for keys that an umbrella
+   * chart reads ({@code global} and {@code enabled} are always accepted).
    */
   public ValuesValidator allowingTopLevelKeys(Collection<String> keys) {
     return new ValuesValidator(Set.copyOf(keys));

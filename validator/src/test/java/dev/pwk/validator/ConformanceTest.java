@@ -1,7 +1,7 @@
 package dev.pwk.validator;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pwk.kube.Release;
@@ -66,9 +66,7 @@ class ConformanceTest {
 
   /** Render cases a value rule refuses: Helm renders what the API server rejects. */
   static List<ConformanceCase> refusedByValueRules() {
-    return ConformanceCase.refusedCases().stream()
-        .filter(c -> !c.refusedWhileRendering())
-        .toList();
+    return ConformanceCase.refusedCases().stream().filter(c -> !c.refusedWhileRendering()).toList();
   }
 
   private static List<Finding> lint(ConformanceCase c) throws Exception {

@@ -206,8 +206,7 @@ class JobTemplateFixturesTest {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
           String id = (String) f.get(null);
           if (id.startsWith(FieldChecks.FAMILY + ".")) {
-            rules.add(
-                JobManifestCheck.POD_FAMILY + id.substring(FieldChecks.FAMILY.length()));
+            rules.add(JobManifestCheck.POD_FAMILY + id.substring(FieldChecks.FAMILY.length()));
           }
         }
       }

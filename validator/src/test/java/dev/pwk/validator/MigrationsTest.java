@@ -91,7 +91,9 @@ class MigrationsTest {
       var now =
           r.change() == Change.VALUE
               ? ValueRenames.bundled().forValue(r.pointer(), r.oldValue()).orElseThrow().current()
-              : ValueRenames.bundled().forKey(r.pointer()).or(() -> ValueRenames.bundled().forText(r.pointer()))
+              : ValueRenames.bundled()
+                  .forKey(r.pointer())
+                  .or(() -> ValueRenames.bundled().forText(r.pointer()))
                   .orElseThrow()
                   .current()
                   .substring(1)

@@ -39,21 +39,46 @@ class ReportWriterTest {
               "values.yaml",
               List.of(
                   new Finding(
-                      "values.yaml", 2, 14, "/worker/apiConfig", "schema.enum", Severity.ERROR,
+                      "values.yaml",
+                      2,
+                      14,
+                      "/worker/apiConfig",
+                      "schema.enum",
+                      Severity.ERROR,
                       "worker.apiConfig must be one of 'cloud', 'customerManagedCloud',"
                           + " 'selfHostedServer', got \"Cloud\""),
                   new Finding(
-                      "values.yaml", 3, 16, "/worker/replicaCount", "schema.type",
-                      Severity.ERROR, "worker.replicaCount must be an integer, got string"),
+                      "values.yaml",
+                      3,
+                      16,
+                      "/worker/replicaCount",
+                      "schema.type",
+                      Severity.ERROR,
+                      "worker.replicaCount must be an integer, got string"),
                   new Finding(
-                      "values.yaml", 4, 24, "/worker/nodeSelector/disk", "example.note",
-                      Severity.WARNING, "a <quoted> & \"odd\" message: 100%, with commas"),
+                      "values.yaml",
+                      4,
+                      24,
+                      "/worker/nodeSelector/disk",
+                      "example.note",
+                      Severity.WARNING,
+                      "a <quoted> & \"odd\" message: 100%, with commas"),
                   new Finding(
-                      "--set #1 (worker.config.limit=0)", -1, 1, "/worker/config/limit",
-                      "values.positive-limit", Severity.INFO, "limit 0 means no limit",
+                      "--set #1 (worker.config.limit=0)",
+                      -1,
+                      1,
+                      "/worker/config/limit",
+                      "values.positive-limit",
+                      Severity.INFO,
+                      "limit 0 means no limit",
                       Finding.Kind.FLAG),
                   new Finding(
-                      "", -1, -1, "/worker/config/workPool", "chart.required", Severity.ERROR,
+                      "",
+                      -1,
+                      -1,
+                      "/worker/config/workPool",
+                      "chart.required",
+                      Severity.ERROR,
                       "A Work Pool Name is required (worker.config.workPool)")),
               List.of(VALUES)),
           new LintTarget("clean.yaml", List.of(), List.of()));
@@ -86,8 +111,10 @@ class ReportWriterTest {
     @Test
     @DisplayName("colours only when asked")
     void colour() {
-      assertFalse(ReportWriter.of(ReportFormat.TEXT, false, "x").write(TARGETS).contains("\u001b["));
-      assertTrue(ReportWriter.of(ReportFormat.TEXT, true, "x").write(TARGETS).contains("\u001b[31m"));
+      assertFalse(
+          ReportWriter.of(ReportFormat.TEXT, false, "x").write(TARGETS).contains("\u001b["));
+      assertTrue(
+          ReportWriter.of(ReportFormat.TEXT, true, "x").write(TARGETS).contains("\u001b[31m"));
     }
 
     @Test
@@ -114,7 +141,8 @@ class ReportWriterTest {
   }
 
   @Nested
-  @DisplayName("a finding caused by a flag, or by nothing the user wrote, gets a location each format can carry")
+  @DisplayName(
+      "a finding caused by a flag, or by nothing the user wrote, gets a location each format can carry")
   class WithoutAFile {
     private final ObjectMapper m = new ObjectMapper();
 
@@ -153,7 +181,8 @@ class ReportWriterTest {
           new java.net.URI(uri.asText()); // throws for what is no URI reference
         }
       }
-      assertEquals("values%20(chart%20defaults).yaml", ReportWriter.uri("values (chart defaults).yaml"));
+      assertEquals(
+          "values%20(chart%20defaults).yaml", ReportWriter.uri("values (chart defaults).yaml"));
       assertEquals("dir/a.yaml", ReportWriter.uri("dir/a.yaml"));
     }
 
@@ -193,12 +222,13 @@ class ReportWriterTest {
         assertFalse(rule.at("/help/text").asText().isBlank(), rule::toString);
       }
       assertEquals(
-          RuleDocs.description("schema.type"),
-          driver.at("/rules/1/fullDescription/text").asText());
+          RuleDocs.description("schema.type"), driver.at("/rules/1/fullDescription/text").asText());
       String byDefault = ReportWriter.of(ReportFormat.SARIF, false, "x").write(TARGETS);
       assertFalse(byDefault.contains("PrefectHQ/prefect-helm"), byDefault);
       assertTrue(
-          java.net.URI.create(
+          java.net
+              .URI
+              .create(
                   new ObjectMapper()
                       .readTree(byDefault)
                       .at("/runs/0/tool/driver/informationUri")
@@ -226,8 +256,13 @@ class ReportWriterTest {
                 "warn.yaml",
                 List.of(
                     new Finding(
-                        "warn.yaml", 1, 1, "/worker/image/prefectTag", "image.mutable-tag",
-                        Severity.WARNING, "a tag that moves")),
+                        "warn.yaml",
+                        1,
+                        1,
+                        "/worker/image/prefectTag",
+                        "image.mutable-tag",
+                        Severity.WARNING,
+                        "a tag that moves")),
                 List.of()));
 
     @Test
@@ -259,7 +294,9 @@ class ReportWriterTest {
     private static final SourceText SOURCE =
         new SourceText(
             "evil.yaml",
-            "worker:\n  config:\n    workPool: \"a" + ESC + "[2Jb\u0085c\u0007d\"\n"
+            "worker:\n  config:\n    workPool: \"a"
+                + ESC
+                + "[2Jb\u0085c\u0007d\"\n"
                 + "  selfHostedServerApiConfig:\n    basicAuth:\n      authString: admin:hunter2\n");
     private static final List<LintTarget> TARGET =
         List.of(
@@ -267,21 +304,32 @@ class ReportWriterTest {
                 "evil.yaml",
                 List.of(
                     new Finding(
-                        "evil.yaml", 3, 25, "/worker/config/workPool", "names.invalid",
-                        Severity.ERROR, "workPool is \"a" + ESC + "[2Jb\u0085c\rd\"; not a name"),
+                        "evil.yaml",
+                        3,
+                        25,
+                        "/worker/config/workPool",
+                        "names.invalid",
+                        Severity.ERROR,
+                        "workPool is \"a" + ESC + "[2Jb\u0085c\rd\"; not a name"),
                     new Finding(
-                        "evil.yaml", 6, 19,
+                        "evil.yaml",
+                        6,
+                        19,
                         "/worker/selfHostedServerApiConfig/basicAuth/authString",
-                        "secrets.auth-string-in-file", Severity.WARNING,
+                        "secrets.auth-string-in-file",
+                        Severity.WARNING,
                         "the password admin:hunter2 is in a file"),
                     new Finding(
-                        "", -1, -1, "/x" + ESC + "[2J", "chart.required", Severity.ERROR,
+                        "",
+                        -1,
+                        -1,
+                        "/x" + ESC + "[2J",
+                        "chart.required",
+                        Severity.ERROR,
                         "x" + ESC + "[2J is required")),
                 List.of(SOURCE),
                 dev.pwk.values.SecretValues.of(
-                    new ObjectMapper()
-                        .createObjectNode()
-                        .put("authString", "admin:hunter2"))));
+                    new ObjectMapper().createObjectNode().put("authString", "admin:hunter2"))));
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ReportFormat.class)
@@ -306,8 +354,7 @@ class ReportWriterTest {
         assertEquals("    |                   ^", lines.get(i + 1));
         int j = lines.indexOf("  3 |     workPool: \"a\\e[2Jb\\u0085c\\x07d\"");
         assertTrue(j > 0, out);
-        assertEquals(
-            "    | " + " ".repeat(33) + "^", lines.get(j + 1), "the caret under the 'd'");
+        assertEquals("    | " + " ".repeat(33) + "^", lines.get(j + 1), "the caret under the 'd'");
       }
     }
   }

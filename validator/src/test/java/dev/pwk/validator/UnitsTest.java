@@ -196,8 +196,8 @@ class UnitsTest {
 
     @Test
     void schemaStringsReadByJsonTextArePlain() throws Exception {
-      assertTrue(JsonText.parse("{\"enum\": [\"a\"]}").root().get("enum").get(0)
-          instanceof PlainTextNode);
+      assertTrue(
+          JsonText.parse("{\"enum\": [\"a\"]}").root().get("enum").get(0) instanceof PlainTextNode);
     }
   }
 }

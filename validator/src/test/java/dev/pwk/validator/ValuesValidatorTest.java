@@ -178,7 +178,8 @@ class ValuesValidatorTest {
       assertTrue(
           enumFinding.file().contains("(worker.cloudApiConfig.jobApiKeyPropagation=sometimes)"),
           enumFinding.file());
-      assertTrue(findings.stream().noneMatch(f -> f.toString().contains("abc")), findings::toString);
+      assertTrue(
+          findings.stream().noneMatch(f -> f.toString().contains("abc")), findings::toString);
     }
   }
 
@@ -246,8 +247,8 @@ class ValuesValidatorTest {
               + " it; set worker.config.workPool in your values file, or pass --set"
               + " worker.config.workPool=VALUE",
           findings.get(0).message());
-      assertEquals("error: " + findings.get(0).message() + " [chart.required]",
-          findings.get(0).toString());
+      assertEquals(
+          "error: " + findings.get(0).message() + " [chart.required]", findings.get(0).toString());
     }
   }
 

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The chart's history since 2023 as data: every release, the value layout of each distinct
- * release (which key paths, and which {@code worker.apiConfig} values, it knows) and the rule
- * table of contract changes between them. Bundled under {@code history/}, derived from the
- * released chart archives and checked against them by the tests.
+ * The chart's history since 2023 as data: every release, the value layout of each distinct release
+ * (which key paths, and which {@code worker.apiConfig} values, it knows) and the rule table of
+ * contract changes between them. Bundled under {@code history/}, derived from the released chart
+ * archives and checked against them by the tests.
  */
 public final class ChartHistory {
   private static volatile ChartHistory loaded;
@@ -202,8 +202,8 @@ public final class ChartHistory {
 
   /**
    * The distinct releases whose layout a values tree fits: every key path some release knows is
-   * known, with a value of the kind it expects, and {@code worker.apiConfig} is a value it
-   * accepts. Keys no release knows (free-form maps, typos) say nothing about the release.
+   * known, with a value of the kind it expects, and {@code worker.apiConfig} is a value it accepts.
+   * Keys no release knows (free-form maps, typos) say nothing about the release.
    */
   public ReleaseFit detect(JsonNode values) {
     BitSet fits = new BitSet();

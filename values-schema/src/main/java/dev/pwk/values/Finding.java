@@ -6,8 +6,8 @@ import java.util.Objects;
  * One problem found in a user's values (or in what they render to), pointing at the place that
  * caused it.
  *
- * @param file the values file as the user named it, or for {@link Kind#FLAG} the flag's
- *     description such as {@code --set #1 (a=b)}; empty for {@link Kind#NONE}
+ * @param file the values file as the user named it, or for {@link Kind#FLAG} the flag's description
+ *     such as {@code --set #1 (a=b)}; empty for {@link Kind#NONE}
  * @param line 1-based line, or -1 when unknown (always -1 for flags)
  * @param column 1-based column, or -1 when unknown
  * @param path JSON pointer of the value in the values tree, e.g. {@code /worker/replicaCount};
@@ -46,7 +46,8 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     if (line < -1 || line == 0 || column < -1 || column == 0) {
-      throw new IllegalArgumentException("line and column are 1-based or -1: " + line + ":" + column);
+      throw new IllegalArgumentException(
+          "line and column are 1-based or -1: " + line + ":" + column);
     }
     if (!path.isEmpty() && !path.startsWith("/")) {
       throw new IllegalArgumentException("path must be a JSON pointer: " + path);
@@ -55,7 +56,8 @@ public record Finding(
       throw new IllegalArgumentException("ruleId and message must not be blank");
     }
     if (file.isEmpty() != (kind == Kind.NONE)) {
-      throw new IllegalArgumentException("the file is empty exactly when the finding points nowhere");
+      throw new IllegalArgumentException(
+          "the file is empty exactly when the finding points nowhere");
     }
     if (kind != Kind.FILE && line != -1) {
       throw new IllegalArgumentException("only a file has lines: " + kind + " at line " + line);
@@ -82,9 +84,7 @@ public record Finding(
         file.isEmpty() ? Kind.NONE : Kind.FILE);
   }
 
-  /**
-   * {@code file:line:col}, the flag's description, or empty when the finding points nowhere.
-   */
+  /** {@code file:line:col}, the flag's description, or empty when the finding points nowhere. */
   public String where() {
     StringBuilder sb = new StringBuilder(file);
     if (line > 0) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Values after loading and merging, as Helm's templates would see them, with the origin of
- * every value. The trees are shared, not copied: callers must not modify them.
+ * Values after loading and merging, as Helm's templates would see them, with the origin of every
+ * value. The trees are shared, not copied: callers must not modify them.
  */
 public final class LoadedValues {
   private final JsonNode tree;
@@ -43,16 +43,16 @@ public final class LoadedValues {
   }
 
   /**
-   * Where the value at a JSON pointer (such as {@code /worker/config/workPool}) came from, if
-   * that path exists in {@link #tree()}.
+   * Where the value at a JSON pointer (such as {@code /worker/config/workPool}) came from, if that
+   * path exists in {@link #tree()}.
    */
   public Optional<Origin> origin(String pointer) {
     return Optional.ofNullable(valueOrigins.get(pointer));
   }
 
   /**
-   * Where the key of the value at a JSON pointer was written. For flags and list items this is
-   * the same as {@link #origin(String)}.
+   * Where the key of the value at a JSON pointer was written. For flags and list items this is the
+   * same as {@link #origin(String)}.
    */
   public Optional<Origin> keyOrigin(String pointer) {
     Origin key = keyOrigins.get(pointer);

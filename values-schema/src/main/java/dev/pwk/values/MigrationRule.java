@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One change of the values contract between two consecutive chart releases, as listed in the
- * chart history's rule table ({@code history/migrations.tsv}).
+ * One change of the values contract between two consecutive chart releases, as listed in the chart
+ * history's rule table ({@code history/migrations.tsv}).
  *
  * @param release the first chart release with the change
  * @param change what happens to the value path

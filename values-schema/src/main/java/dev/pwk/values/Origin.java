@@ -3,9 +3,9 @@ package dev.pwk.values;
 import java.util.Objects;
 
 /**
- * Where a value came from: a values file with a 1-based line and column, a command-line flag
- * (with the flag's position among flags of its kind and the column of the key inside its
- * argument), or the chart defaults.
+ * Where a value came from: a values file with a 1-based line and column, a command-line flag (with
+ * the flag's position among flags of its kind and the column of the key inside its argument), or
+ * the chart defaults.
  *
  * @param kind what kind of source provided the value
  * @param source the file name as the user gave it, or the flag name such as {@code --set}
@@ -45,7 +45,8 @@ public record Origin(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(flagArgument, "flagArgument");
     if (line < -1 || line == 0 || column < -1 || column == 0) {
-      throw new IllegalArgumentException("line and column are 1-based or -1: " + line + ":" + column);
+      throw new IllegalArgumentException(
+          "line and column are 1-based or -1: " + line + ":" + column);
     }
   }
 

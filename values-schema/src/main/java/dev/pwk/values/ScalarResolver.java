@@ -17,6 +17,7 @@ final class ScalarResolver {
   private static final Set<String> FALSE =
       Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
+
   /** go-yaml v2's {@code yamlStyleFloat}, matched after underscores are removed. */
   private static final Pattern FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -44,9 +45,10 @@ final class ScalarResolver {
       case "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:timestamp" ->
           NODES.textNode(text);
       case "tag:yaml.org,2002:null" -> NODES.nullNode();
-      case "tag:yaml.org,2002:bool" -> TRUE.contains(text)
-          ? NODES.booleanNode(true)
-          : FALSE.contains(text) ? NODES.booleanNode(false) : null;
+      case "tag:yaml.org,2002:bool" ->
+          TRUE.contains(text)
+              ? NODES.booleanNode(true)
+              : FALSE.contains(text) ? NODES.booleanNode(false) : null;
       case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float" -> number(text);
       default -> null;
     };
@@ -66,7 +68,9 @@ final class ScalarResolver {
     BigInteger integer = integer(plain);
     if (integer != null) {
       return integer.bitLength() < 64
-          ? (integer.bitLength() < 32 ? NODES.numberNode(integer.intValue()) : NODES.numberNode(integer.longValue()))
+          ? (integer.bitLength() < 32
+              ? NODES.numberNode(integer.intValue())
+              : NODES.numberNode(integer.longValue()))
           : NODES.numberNode(integer);
     }
     switch (plain) {

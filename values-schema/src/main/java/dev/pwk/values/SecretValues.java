@@ -97,10 +97,10 @@ public final class SecretValues {
   }
 
   /**
-   * How a finding names the flag that set a value: {@link Origin#describe()}, with the flag's
-   * value replaced by {@value #MASK} when a key of the flag names a secret (judged per dotted
-   * segment, so {@code jobApiKeyPropagation} is not one) or its value mentions one (a {@code
-   * --set-json} object holding an {@code authString}). For any other origin, its description.
+   * How a finding names the flag that set a value: {@link Origin#describe()}, with the flag's value
+   * replaced by {@value #MASK} when a key of the flag names a secret (judged per dotted segment, so
+   * {@code jobApiKeyPropagation} is not one) or its value mentions one (a {@code --set-json} object
+   * holding an {@code authString}). For any other origin, its description.
    */
   public static String describe(Origin origin) {
     if (!origin.isFlag()) {
@@ -150,8 +150,8 @@ public final class SecretValues {
   }
 
   /**
-   * The text with every known secret, and the value of every secret-looking {@code key: value}
-   * pair (in a line of a file) or {@code key=value} pair (in a flag), replaced by {@value #MASK}.
+   * The text with every known secret, and the value of every secret-looking {@code key: value} pair
+   * (in a line of a file) or {@code key=value} pair (in a flag), replaced by {@value #MASK}.
    */
   public String mask(String text) {
     String out = text;

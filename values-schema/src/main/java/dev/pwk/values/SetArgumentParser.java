@@ -21,6 +21,7 @@ final class SetArgumentParser {
   static final int MAX_NESTING = 30;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** Built on first use: only {@code --set-json} needs it, and it costs start-up time. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -140,7 +141,8 @@ final class SetArgumentParser {
           } else if (existing instanceof ArrayNode a) {
             list = a;
           } else {
-            throw error("cannot index \"" + k.text() + "\": it holds " + kindOf(existing) + ", not a list");
+            throw error(
+                "cannot index \"" + k.text() + "\": it holds " + kindOf(existing) + ", not a list");
           }
           Step step = listItem(list, index, child, nesting);
           if (!k.text().isEmpty()) {
@@ -172,7 +174,10 @@ final class SetArgumentParser {
             inner = o;
           } else {
             throw error(
-                "cannot set a key below \"" + k.text() + "\": it holds " + kindOf(existing)
+                "cannot set a key below \""
+                    + k.text()
+                    + "\": it holds "
+                    + kindOf(existing)
                     + ", not a map");
           }
           Step step = key(inner, child, nesting + 1);
@@ -252,7 +257,9 @@ final class SetArgumentParser {
           int next = index();
           ArrayNode inner =
               index < list.size() && list.get(index) instanceof ArrayNode a ? a : NODES.arrayNode();
-          if (index < list.size() && !list.get(index).isNull() && !(list.get(index) instanceof ArrayNode)) {
+          if (index < list.size()
+              && !list.get(index).isNull()
+              && !(list.get(index) instanceof ArrayNode)) {
             throw error("cannot index item " + index + ": it holds " + kindOf(list.get(index)));
           }
           Step step = listItem(inner, next, itemPointer, nesting);
@@ -285,8 +292,7 @@ final class SetArgumentParser {
 
   private void setIndex(ArrayNode list, int index, JsonNode value) throws SetSyntaxException {
     if (index > MAX_INDEX) {
-      throw error(
-          "index of " + index + " is greater than maximum supported index of " + MAX_INDEX);
+      throw error("index of " + index + " is greater than maximum supported index of " + MAX_INDEX);
     }
     while (list.size() <= index) {
       list.addNull();
@@ -400,7 +406,11 @@ final class SetArgumentParser {
     while (pos < text.length()) {
       char c = text.charAt(pos++);
       if (c == '=') {
-        set(data, key.toString(), NODES.textNode(text.substring(pos)), Pointers.child(pointer, key.toString()));
+        set(
+            data,
+            key.toString(),
+            NODES.textNode(text.substring(pos)),
+            Pointers.child(pointer, key.toString()));
         pos = text.length();
         return;
       }
@@ -414,7 +424,8 @@ final class SetArgumentParser {
         JsonNode existing = data.get(k);
         ObjectNode inner = existing instanceof ObjectNode o ? o : NODES.objectNode();
         if (existing != null && !(existing instanceof ObjectNode)) {
-          throw error("cannot set a key below \"" + k + "\": it holds " + kindOf(existing) + ", not a map");
+          throw error(
+              "cannot set a key below \"" + k + "\": it holds " + kindOf(existing) + ", not a map");
         }
         literal(inner, Pointers.child(pointer, k), nesting + 1);
         data.set(k, inner);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user's value sources, as given on a Helm-style command line. Helm applies them by
- * category, not by position: files in order, then every {@code --set-json}, {@code --set},
- * {@code --set-string}, {@code --set-file} and {@code --set-literal}.
+ * The user's value sources, as given on a Helm-style command line. Helm applies them by category,
+ * not by position: files in order, then every {@code --set-json}, {@code --set}, {@code
+ * --set-string}, {@code --set-file} and {@code --set-literal}.
  *
  * @param files values files ({@code -f}), applied in order
  * @param setJson {@code --set-json} arguments

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Helm's two merges: {@code -f} files merge into each other (maps key by key, anything else
- * replaced, a later null kept as null), and the result is coalesced over the chart defaults
- * (a user null deletes the defaulted key, user values win, defaults fill the gaps).
+ * replaced, a later null kept as null), and the result is coalesced over the chart defaults (a user
+ * null deletes the defaulted key, user values win, defaults fill the gaps).
  */
 final class ValueMerger {
   private ValueMerger() {}
@@ -38,22 +38,17 @@ final class ValueMerger {
   }
 
   /**
-   * Coalesces the chart {@code defaults} into {@code user} in place and returns the merge
-   * warnings Helm would log.
+   * Coalesces the chart {@code defaults} into {@code user} in place and returns the merge warnings
+   * Helm would log.
    */
-  static List<Finding> coalesce(
-      ObjectNode user, ObjectNode defaults, Origins userOrigins) {
+  static List<Finding> coalesce(ObjectNode user, ObjectNode defaults, Origins userOrigins) {
     List<Finding> warnings = new ArrayList<>();
     coalesce(user, defaults, "", userOrigins, warnings);
     return warnings;
   }
 
   private static void coalesce(
-      ObjectNode dst,
-      ObjectNode src,
-      String pointer,
-      Origins userOrigins,
-      List<Finding> warnings) {
+      ObjectNode dst, ObjectNode src, String pointer, Origins userOrigins, List<Finding> warnings) {
     for (Map.Entry<String, JsonNode> e : src.properties()) {
       String key = e.getKey();
       JsonNode defaultValue = e.getValue();
@@ -88,7 +83,10 @@ final class ValueMerger {
         source,
         line,
         column,
-        path + " " + what + " from the chart defaults (Helm: cannot overwrite table with non table)");
+        path
+            + " "
+            + what
+            + " from the chart defaults (Helm: cannot overwrite table with non table)");
   }
 
   private static String describe(JsonNode node) {

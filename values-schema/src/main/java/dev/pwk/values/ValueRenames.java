@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The value paths and enum values that past chart releases renamed, moved or removed, as lint
- * looks them up by JSON pointer in the chart history's one rule table ({@link
- * ChartHistory#rules()}). Lint turns them into migration hints; an old path or value is followed
- * through every later rename to the name the bundled chart uses.
+ * The value paths and enum values that past chart releases renamed, moved or removed, as lint looks
+ * them up by JSON pointer in the chart history's one rule table ({@link ChartHistory#rules()}).
+ * Lint turns them into migration hints; an old path or value is followed through every later rename
+ * to the name the bundled chart uses.
  */
 public final class ValueRenames {
   private static volatile ValueRenames bundled;
@@ -70,8 +70,8 @@ public final class ValueRenames {
 
   /**
    * Where a value path that the bundled chart does not know went: followed through every later
-   * rename of it or of a map above it, until it is current or removed. Empty when the table has
-   * no rename for it.
+   * rename of it or of a map above it, until it is current or removed. Empty when the table has no
+   * rename for it.
    */
   public Optional<Migration> forKey(String pointer) {
     String path = pointer;
@@ -117,8 +117,7 @@ public final class ValueRenames {
   public Optional<Migration> forText(String pointer) {
     for (MigrationRule r : rules) {
       if (r.change() == Change.WRAP && r.pointer().equals(pointer)) {
-        return Optional.of(
-            new Migration(pointer + "/" + r.argument(), r.release(), List.of(r)));
+        return Optional.of(new Migration(pointer + "/" + r.argument(), r.release(), List.of(r)));
       }
     }
     return Optional.empty();

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bundled contract of the released prefect-worker chart: default values (with their
- * helm-docs comments), the JSON schema (draft-07) and the chart metadata.
+ * The bundled contract of the released prefect-worker chart: default values (with their helm-docs
+ * comments), the JSON schema (draft-07) and the chart metadata.
  */
 public final class ValuesContract {
   /** Display name used for origins that point into the chart defaults. */

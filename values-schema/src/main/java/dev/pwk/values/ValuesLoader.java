@@ -21,10 +21,10 @@ import java.util.List;
  * defaulted key. A file named {@code -} is read from standard input. Thread-safe; create one and
  * reuse it.
  *
- * <p>Known differences from Helm: values files and {@code --set-file} content must be UTF-8
- * (Helm also reads UTF-16 with a byte-order mark); a values file with several YAML documents is
- * rejected (Helm merges them in order); {@code --set-literal} takes no list indexes; URLs are
- * not accepted as {@code -f} arguments.
+ * <p>Known differences from Helm: values files and {@code --set-file} content must be UTF-8 (Helm
+ * also reads UTF-16 with a byte-order mark); a values file with several YAML documents is rejected
+ * (Helm merges them in order); {@code --set-literal} takes no list indexes; URLs are not accepted
+ * as {@code -f} arguments.
  */
 public final class ValuesLoader {
 
@@ -182,7 +182,12 @@ public final class ValuesLoader {
               kind.flag(),
               -1,
               -1,
-              kind.flag() + " #" + index + " '" + argument + "': invalid JSON object: "
+              kind.flag()
+                  + " #"
+                  + index
+                  + " '"
+                  + argument
+                  + "': invalid JSON object: "
                   + e.getOriginalMessage().lines().findFirst().orElse("")));
     }
   }
@@ -232,5 +237,4 @@ public final class ValuesLoader {
             -1,
             "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
   }
-
 }

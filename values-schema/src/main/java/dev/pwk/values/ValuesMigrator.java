@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brings a values file written for an older chart release to the current one by applying the
- * chart history's rules after the release it was written for, as text edits that keep
- * everything else of the file as it is. Migrating a migrated file changes nothing.
+ * Brings a values file written for an older chart release to the current one by applying the chart
+ * history's rules after the release it was written for, as text edits that keep everything else of
+ * the file as it is. Migrating a migrated file changes nothing.
  */
 public final class ValuesMigrator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,8 +32,7 @@ public final class ValuesMigrator {
    * @param name the file name, for messages
    * @param text the file's content
    * @param fromRelease the release the file was written for, or null to detect it
-   * @throws ValuesException when the text is not a readable values file or the release is
-   *     unknown
+   * @throws ValuesException when the text is not a readable values file or the release is unknown
    */
   public Migration migrate(String name, String text, String fromRelease) throws ValuesException {
     JsonNode tree = YamlFileReader.readText(name, text, Origin.Kind.FILE).tree();

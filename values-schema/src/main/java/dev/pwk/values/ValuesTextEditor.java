@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * blank lines and indentation elsewhere stay byte for byte; a moved or removed key takes the
  * comment lines directly above it along.
  *
- * <p>Only block-style maps are restructured; an edit a flow-style map ({@code {a: 1}}) would
- * need is refused with {@link Outcome#UNSUPPORTED} so that the caller can ask for a hand edit.
+ * <p>Only block-style maps are restructured; an edit a flow-style map ({@code {a: 1}}) would need
+ * is refused with {@link Outcome#UNSUPPORTED} so that the caller can ask for a hand edit.
  */
 final class ValuesTextEditor {
   private static final Resolver RESOLVER = new Resolver();
@@ -89,9 +89,9 @@ final class ValuesTextEditor {
   }
 
   /**
-   * Moves a key with everything under it to another path. Under the same parent the key is
-   * renamed in place; elsewhere its lines go to the end of the new parent, or, when the new
-   * parent does not exist yet and hangs under the old one, the new parent is created in place.
+   * Moves a key with everything under it to another path. Under the same parent the key is renamed
+   * in place; elsewhere its lines go to the end of the new parent, or, when the new parent does not
+   * exist yet and hangs under the old one, the new parent is created in place.
    */
   Outcome move(List<String> from, List<String> to) {
     NodeTuple source = find(from);
@@ -214,7 +214,7 @@ final class ValuesTextEditor {
     return splice(start, end, quoted ? old.charAt(0) + newName + old.charAt(0) : newName);
   }
 
-  /** Puts a non-null scalar under a new child key: {@code k: v} becomes {@code k:\n  child: v}. */
+  /** Puts a non-null scalar under a new child key: {@code k: v} becomes {@code k:\n child: v}. */
   Outcome wrap(List<String> keys, String child) {
     NodeTuple t = find(keys);
     if (t == null || !(t.getValueNode() instanceof ScalarNode s) || isNull(s)) {
@@ -239,8 +239,8 @@ final class ValuesTextEditor {
   }
 
   /**
-   * Removes a key with its value and the comment lines directly above it. A parent map left
-   * empty is removed too, as Helm reads an empty key as null, which would drop the defaults.
+   * Removes a key with its value and the comment lines directly above it. A parent map left empty
+   * is removed too, as Helm reads an empty key as null, which would drop the defaults.
    */
   Outcome remove(List<String> keys) {
     NodeTuple t = find(keys);

@@ -3,8 +3,8 @@ package dev.pwk.values;
 import java.util.Objects;
 
 /**
- * A change a chart release made to the worker container on its own (same values, other output),
- * as listed in the chart history's {@code history/worker-changes.tsv}.
+ * A change a chart release made to the worker container on its own (same values, other output), as
+ * listed in the chart history's {@code history/worker-changes.tsv}.
  *
  * @param release the first release with the change
  * @param field the container field: {@code env.NAME}, {@code args}, {@code command}, ...

@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads one values file into a tree with the position of every key and value, rejecting what
- * Helm would misread or what could exhaust memory: several documents, duplicate keys, a root
- * that is not a map, text that is not UTF-8, binary content, alias bombs and deep nesting.
+ * Reads one values file into a tree with the position of every key and value, rejecting what Helm
+ * would misread or what could exhaust memory: several documents, duplicate keys, a root that is not
+ * a map, text that is not UTF-8, binary content, alias bombs and deep nesting.
  */
 final class YamlFileReader {
   /** Values a file may expand to, aliases included; far above any real values file. */
@@ -164,8 +164,7 @@ final class YamlFileReader {
         throw problem(
             "input.yaml-root-not-map",
             root.getStartMark(),
-            "the top level of a values file must be a map of keys, found "
-                + describe(root));
+            "the top level of a values file must be a map of keys, found " + describe(root));
       }
       // Measure before building: an alias bomb is rejected without expanding it.
       if (expandedSize(root, new IdentityHashMap<>()) > MAX_VALUES) {
@@ -197,7 +196,8 @@ final class YamlFileReader {
               name,
               -1,
               -1,
-              "too many aliases to collections (more than " + MAX_ALIASES
+              "too many aliases to collections (more than "
+                  + MAX_ALIASES
                   + "); this looks like an alias bomb"));
     }
     if (msg.contains("Nesting Depth")) {
@@ -228,7 +228,8 @@ final class YamlFileReader {
             name,
             -1,
             -1,
-            "file expands to more than " + MAX_VALUES
+            "file expands to more than "
+                + MAX_VALUES
                 + " values through aliases; this looks like an alias bomb"));
   }
 
@@ -278,7 +279,9 @@ final class YamlFileReader {
     }
     if (depth > MAX_DEPTH) {
       throw problem(
-          "input.yaml-depth-limit", node.getStartMark(), "values nest deeper than " + MAX_DEPTH + " levels");
+          "input.yaml-depth-limit",
+          node.getStartMark(),
+          "values nest deeper than " + MAX_DEPTH + " levels");
     }
     origins.value(pointer, at(node));
     if (node instanceof ScalarNode scalar) {
@@ -324,12 +327,13 @@ final class YamlFileReader {
       object.set(key, convert(tuple.getValueNode(), child, depth + 1));
     }
     for (Node merge : merges) {
-      List<Node> sources =
-          merge instanceof SequenceNode s ? s.getValue() : List.of(merge);
+      List<Node> sources = merge instanceof SequenceNode s ? s.getValue() : List.of(merge);
       for (Node source : sources) {
         if (!(source instanceof MappingNode)) {
           throw problem(
-              "input.yaml-syntax", source.getStartMark(), "a '<<' merge key needs a map or a list of maps");
+              "input.yaml-syntax",
+              source.getStartMark(),
+              "a '<<' merge key needs a map or a list of maps");
         }
         // Keys the map already has keep their own value and position.
         Origins outer = origins;
@@ -349,8 +353,8 @@ final class YamlFileReader {
   }
 
   /**
-   * A map key as Helm sees it: go-yaml types plain keys ({@code on}, {@code 0x10}) and Helm's
-   * JSON conversion prints them back as text, so {@code on:} is the key {@code "true"}.
+   * A map key as Helm sees it: go-yaml types plain keys ({@code on}, {@code 0x10}) and Helm's JSON
+   * conversion prints them back as text, so {@code on:} is the key {@code "true"}.
    */
   private static String keyText(ScalarNode key) {
     String text = key.getValue();
@@ -363,9 +367,7 @@ final class YamlFileReader {
     }
     if (typed.isDouble() && Double.isFinite(typed.doubleValue())) {
       double d = typed.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 1e21
-          ? String.valueOf((long) d)
-          : String.valueOf(d);
+      return d == Math.rint(d) && Math.abs(d) < 1e21 ? String.valueOf((long) d) : String.valueOf(d);
     }
     return text;
   }

@@ -24,9 +24,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Migration keeps what a file means: the default values.yaml of every distinct release, with the
  * values its era requires, rendered by helm with that release's chart, and migrated, with the
- * current chart. The worker containers (image aside) and the pod's volumes must agree, except
- * where a chart change listed in the migration report ({@link Migration#workerChanges()}) says
- * otherwise. Needs helm: run by {@code tools/migrate-oracle-tests} ({@code -Poracle}).
+ * current chart. The worker containers (image aside) and the pod's volumes must agree, except where
+ * a chart change listed in the migration report ({@link Migration#workerChanges()}) says otherwise.
+ * Needs helm: run by {@code tools/migrate-oracle-tests} ({@code -Poracle}).
  */
 @Tag("oracle")
 @DisplayName("A migrated historical default file renders the same worker with the current chart")

@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one released chart accepts, derived from its archive: the kind of value at every key path
- * of its defaults and schema, and the {@code worker.apiConfig} values its schema (or, before the
- * schema listed them, its templates) accept. The source of {@code history/layouts.tsv} and of
- * the check that every contract change has a rule.
+ * What one released chart accepts, derived from its archive: the kind of value at every key path of
+ * its defaults and schema, and the {@code worker.apiConfig} values its schema (or, before the
+ * schema listed them, its templates) accept. The source of {@code history/layouts.tsv} and of the
+ * check that every contract change has a rule.
  *
  * @param release the chart version
  * @param paths kind by dotted key path
@@ -160,9 +160,9 @@ record ReleaseContract(
   }
 
   /**
-   * The changes from this contract to the next one that can make a file written for this one
-   * wrong: a key path that disappears, a map that becomes a value or a value that becomes a map,
-   * an apiConfig value no longer accepted. Added keys and relaxed types are not listed.
+   * The changes from this contract to the next one that can make a file written for this one wrong:
+   * a key path that disappears, a map that becomes a value or a value that becomes a map, an
+   * apiConfig value no longer accepted. Added keys and relaxed types are not listed.
    */
   List<String> breakingChangesTo(ReleaseContract next) {
     List<String> changes = new ArrayList<>();

@@ -39,7 +39,8 @@ class SecretValuesTest {
         JSON.readTree(
             "{\"env\": [{\"name\": \"PREFECT_API_KEY\", \"value\": \"pnu_x\"},"
                 + " {\"name\": \"LOG\", \"value\": \"debug\"}]}");
-    assertTrue(SecretValues.isSecret(root, "/worker/selfHostedServerApiConfig/basicAuth/authString"));
+    assertTrue(
+        SecretValues.isSecret(root, "/worker/selfHostedServerApiConfig/basicAuth/authString"));
     assertTrue(SecretValues.isSecret(root, "/env/0/value"));
     assertFalse(SecretValues.isSecret(root, "/env/1/value"));
     assertFalse(SecretValues.isSecret(root, "/env/0/name"));

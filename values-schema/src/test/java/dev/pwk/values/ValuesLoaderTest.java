@@ -672,8 +672,20 @@ class ValuesLoaderTest {
     byte[] big = new byte[ValuesLoader.MAX_FILE_BYTES + 1];
     Arrays.fill(big, (byte) '#');
     return Stream.of(
-        Bad.of("bad indentation", "a:\n  b: 1\n c: 2\n", "input.yaml-syntax", 3, 2, "YAML syntax error"),
-        Bad.of("unclosed flow list", "a: [1, 2\nb: 3\n", "input.yaml-syntax", 2, 2, "YAML syntax error"),
+        Bad.of(
+            "bad indentation",
+            "a:\n  b: 1\n c: 2\n",
+            "input.yaml-syntax",
+            3,
+            2,
+            "YAML syntax error"),
+        Bad.of(
+            "unclosed flow list",
+            "a: [1, 2\nb: 3\n",
+            "input.yaml-syntax",
+            2,
+            2,
+            "YAML syntax error"),
         Bad.of("tab indentation", "a:\n\tb: 1\n", "input.yaml-syntax", 2, 1, "TAB"),
         Bad.of(
             "duplicate key",
@@ -683,7 +695,8 @@ class ValuesLoaderTest {
             3,
             "first defined at line 3"),
         Bad.of("root is a list", "- a\n- b\n", "input.yaml-root-not-map", 1, 1, "found a list"),
-        Bad.of("root is a scalar", "hello\n", "input.yaml-root-not-map", 1, 1, "found a single value"),
+        Bad.of(
+            "root is a scalar", "hello\n", "input.yaml-root-not-map", 1, 1, "found a single value"),
         Bad.of("root is a number", "42\n", "input.yaml-root-not-map", 1, 1, "found a single value"),
         Bad.of(
             "several documents",
@@ -709,7 +722,8 @@ class ValuesLoaderTest {
             -2,
             "64 levels"),
         Bad.of("billion laughs", laughs.toString(), "input.yaml-alias-limit", -1, -1, "alias bomb"),
-        Bad.of("150 aliases to a list", manyAliases, "input.yaml-alias-limit", -1, -1, "alias bomb"),
+        Bad.of(
+            "150 aliases to a list", manyAliases, "input.yaml-alias-limit", -1, -1, "alias bomb"),
         new Bad("file over 8 MiB", big, "input.too-large", -1, -1, "8 MiB"));
   }
 
@@ -806,7 +820,11 @@ class ValuesLoaderTest {
                   .file(broken)
                   .build());
       assertEquals(
-          List.of("input.yaml-root-not-map", "input.not-found", "input.yaml-syntax", "input.set-syntax"),
+          List.of(
+              "input.yaml-root-not-map",
+              "input.not-found",
+              "input.yaml-syntax",
+              "input.set-syntax"),
           p.stream().map(Finding::ruleId).toList());
       assertEquals(
           List.of(list.toString(), missing.toString(), broken.toString(), "--set"),

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * exit N} (default 0). In the expected output a line {@code ...} stands for any number of lines,
  * and {@code ...} inside a line for any text, when the line does not match as written.
  *
- * <p>The cli's {@code GuideCommandsTest} runs the plain blocks; the integration tests'
- * {@code GuideClusterCommandsIT} runs the cluster blocks, through the cli's test jar.
+ * <p>The cli's {@code GuideCommandsTest} runs the plain blocks; the integration tests' {@code
+ * GuideClusterCommandsIT} runs the cluster blocks, through the cli's test jar.
  *
  * <p>Commands are split as a POSIX shell would split them; shell features the test cannot honour
  * (pipes, redirections, variables, globs, brace lists) are refused, so that every tested command
@@ -41,7 +41,8 @@ public final class DocBlocks {
    * @param expected the expected output lines
    * @param exitCode the expected exit code
    */
-  public record Command(int line, String text, List<String> args, List<String> expected, int exitCode) {}
+  public record Command(
+      int line, String text, List<String> args, List<String> expected, int exitCode) {}
 
   /**
    * A tested block.

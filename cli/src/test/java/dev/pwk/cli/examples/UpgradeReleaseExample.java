@@ -1,5 +1,6 @@
 package dev.pwk.cli.examples;
 
+import dev.pwk.kube.Release;
 import dev.pwk.release.ChartRef;
 import dev.pwk.release.ClusterInfo;
 import dev.pwk.release.ReleaseException;
@@ -8,7 +9,6 @@ import dev.pwk.release.ReleaseManager;
 import dev.pwk.release.ReleaseOptions;
 import dev.pwk.release.ReleasePlan;
 import dev.pwk.release.ReleaseResult;
-import dev.pwk.kube.Release;
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.RenderException;
 import dev.pwk.renderer.RenderOptions;

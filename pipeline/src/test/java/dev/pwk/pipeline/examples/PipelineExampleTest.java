@@ -27,7 +27,8 @@ class PipelineExampleTest {
   @DisplayName("PipelineExample renders the cloud example")
   void clean() {
     String out = PipelineExample.template(EXAMPLES.resolve("cloud-values.yaml"));
-    assertTrue(out.startsWith("---\n# Source: prefect-worker/templates/serviceaccount.yaml\n"), out);
+    assertTrue(
+        out.startsWith("---\n# Source: prefect-worker/templates/serviceaccount.yaml\n"), out);
     assertTrue(out.contains("\nkind: Deployment\n"), out);
     assertFalse(out.contains("error:"), out);
   }

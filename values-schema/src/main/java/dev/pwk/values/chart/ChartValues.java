@@ -275,8 +275,8 @@ public record ChartValues(ChartValue root) {
     }
 
     /**
-     * The values that reach the worker only through the chart's default argument list, which
-     * {@link #args()} replaces.
+     * The values that reach the worker only through the chart's default argument list, which {@link
+     * #args()} replaces.
      */
     public List<ChartValue> defaultArgumentValues() {
       WorkerConfig c = config();

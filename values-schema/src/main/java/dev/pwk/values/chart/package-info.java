@@ -1,6 +1,6 @@
 /**
- * The chart model: the one place that knows which values the prefect-worker chart reads and how
- * it computes from them.
+ * The chart model: the one place that knows which values the prefect-worker chart reads and how it
+ * computes from them.
  *
  * <p>{@link dev.pwk.values.chart.ChartValues} gives a typed accessor for every value path the
  * chart's templates use, each with its JSON pointer for findings; {@link

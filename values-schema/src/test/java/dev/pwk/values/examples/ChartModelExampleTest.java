@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The chart model example in docs/guide/library.md runs and prints what the guide says. */
 class ChartModelExampleTest {
   @Test
-  @DisplayName("ChartModelExample prints a value with its pointer, the fullname and what is missing")
+  @DisplayName(
+      "ChartModelExample prints a value with its pointer, the fullname and what is missing")
   void printsTheModel() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

@@ -169,8 +169,8 @@ public record ConformanceCase(
   }
 
   /**
-   * The corpus folder: the {@code pwk.conformance.dir} system property (set by the build for
-   * every module), else found by walking up from the working directory.
+   * The corpus folder: the {@code pwk.conformance.dir} system property (set by the build for every
+   * module), else found by walking up from the working directory.
    */
   public static Path corpusDir() {
     String prop = System.getProperty("pwk.conformance.dir");

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pinned helm of {@code tools/helm} (v4.1.4), run as the test oracle: {@code helm template}
- * on a chart archive, with no kubeconfig and its caches in a folder of its own. The migration and
+ * The pinned helm of {@code tools/helm} (v4.1.4), run as the test oracle: {@code helm template} on
+ * a chart archive, with no kubeconfig and its caches in a folder of its own. The migration and
  * differential tests both run helm through this class.
  */
 public final class Helm {

@@ -6,9 +6,9 @@ import dev.pwk.values.Severity;
 import dev.pwk.values.chart.RequiredValue;
 
 /**
- * The chart's template-time {@code required} values ({@link RequiredValue}, docs/chart-spec.md
- * §4.10), which {@code helm lint} never reports. Every failing one is reported, in the order the
- * chart would meet them, with the chart's exact wording.
+ * The chart's template-time {@code required} values (docs/chart-spec.md §4.10), listed by {@link
+ * RequiredValue}, which {@code helm lint} never reports. Every failing one is reported, in the
+ * order the chart would meet them, with the chart's exact wording.
  */
 final class ChartRequirements implements Rule {
   static final String REQUIRED = "chart.required";

@@ -2,9 +2,6 @@ package dev.pwk.pipeline;
 
 import dev.pwk.renderer.KubeCapabilities;
 import dev.pwk.renderer.ManifestValidator;
-import dev.pwk.renderer.RenderException;
-import dev.pwk.renderer.RenderOptions;
-import dev.pwk.renderer.Renderer;
 import dev.pwk.renderer.Rendering;
 import dev.pwk.validator.LintMode;
 import dev.pwk.validator.ValuesValidator;
@@ -61,28 +58,50 @@ public final class Pipeline {
 
   /** Loads, checks and renders for the request's cluster settings. */
   public PipelineResult run(PipelineRequest request) {
-    return render(check(request), request.capabilities(), request.clusterUid());
+    Objects.requireNonNull(request, "request");
+    LoadedValues loaded;
+    try {
+      loaded = load(request);
+    } catch (ValuesException e) {
+      return loadFailed(request, e);
+    }
+    if (request.partial()) {
+      return check(request, loaded);
+    }
+    // The render starts before the rules run and is dropped when they stop it (see render).
+    RenderTask task =
+        RenderTask.start(loaded, request, request.capabilities(), request.clusterUid());
+    return render(check(request, loaded), task);
   }
 
   /** The first half of {@link #run}: loads the values and applies the value rules. */
   public PipelineResult check(PipelineRequest request) {
     Objects.requireNonNull(request, "request");
-    ValuesLoader loader = ValuesLoader.create();
-    LoadedValues loaded;
     try {
-      loaded =
-          request.partial()
-              ? loader.loadWithoutDefaults(request.inputs())
-              : loader.load(request.inputs());
+      return check(request, load(request));
     } catch (ValuesException e) {
-      return new PipelineResult(
-          request,
-          ValuesValidator.inputFindings(e),
-          null,
-          ReadableSources.of(request.inputs()),
-          null,
-          false);
+      return loadFailed(request, e);
     }
+  }
+
+  private static LoadedValues load(PipelineRequest request) throws ValuesException {
+    ValuesLoader loader = ValuesLoader.create();
+    return request.partial()
+        ? loader.loadWithoutDefaults(request.inputs())
+        : loader.load(request.inputs());
+  }
+
+  private static PipelineResult loadFailed(PipelineRequest request, ValuesException e) {
+    return new PipelineResult(
+        request,
+        ValuesValidator.inputFindings(e),
+        null,
+        ReadableSources.of(request.inputs()),
+        null,
+        false);
+  }
+
+  private PipelineResult check(PipelineRequest request, LoadedValues loaded) {
     List<Finding> findings =
         validator.validate(
             loaded, request.partial() ? LintMode.PARTIAL : LintMode.FULL, request.release());
@@ -102,6 +121,15 @@ public final class Pipeline {
     if (checked.rendered()) {
       throw new IllegalStateException("this result went through render already");
     }
+    return render(
+        checked,
+        checked
+            .values()
+            .map(v -> RenderTask.later(v, checked.request(), capabilities, clusterUid))
+            .orElse(null));
+  }
+
+  private PipelineResult render(PipelineResult checked, RenderTask task) {
     PipelineRequest request = checked.request();
     if (checked.values().isEmpty() || request.partial()) {
       return done(checked, checked.findings(), null);
@@ -116,22 +144,12 @@ public final class Pipeline {
       return done(checked, findings, null);
     }
     List<Finding> all = new ArrayList<>(findings);
-    Rendering rendering;
-    try {
-      rendering =
-          Renderer.create()
-              .render(
-                  loaded,
-                  RenderOptions.builder()
-                      .releaseName(request.release().name())
-                      .namespace(request.release().namespace())
-                      .capabilities(capabilities)
-                      .clusterUid(clusterUid)
-                      .build());
-    } catch (RenderException e) {
-      all.addAll(newFindings(findings, e.findings()));
+    RenderTask.Outcome outcome = task.result();
+    if (outcome.failure() != null) {
+      all.addAll(newFindings(findings, outcome.failure().findings()));
       return done(checked, all, null);
     }
+    Rendering rendering = outcome.rendering();
     if (errors) {
       return done(checked, all, null);
     }

@@ -37,6 +37,8 @@ class ServerConformanceIT {
   /** The API server's words for a name that is not a DNS-1123 name. */
   private static final String NOT_A_NAME = "must consist of lower case alphanumeric characters";
 
+  private static final String PULL_SECRET_WITHOUT_NAME = "omits key field \"name\"";
+
   /**
    * Render cases whose output Kubernetes refuses. pwk reproduces Helm here, and Helm's output for
    * these values is itself invalid: the test expects the server to reject them, for the stated
@@ -51,8 +53,19 @@ class ServerConformanceIT {
                   + " ends in '-'"),
           "sc-name-multibyte-truncation",
           new KnownRejection(
-              NOT_A_NAME,
-              "the overrides are cut to 63 bytes as Helm cuts them, but é is no object name"),
+              "alphanumeric characters",
+              "the overrides are cut to 63 bytes as Helm cuts them, but é is no object name and"
+                  + " ü no label value"),
+          "sc-raw-null-word",
+          new KnownRejection(
+              PULL_SECRET_WITHOUT_NAME,
+              "an image pull secret without a name: a create accepts it with a warning, server-side"
+                  + " apply refuses a list item without its key"),
+          "sc-raw-tag-alone",
+          new KnownRejection(
+              PULL_SECRET_WITHOUT_NAME,
+              "a pull secret named \"\" (and a ConfigMap reference without a name): server-side"
+                  + " apply refuses a list item without its key"),
           "sc-name-uppercase-fullname",
           new KnownRejection(
               NOT_A_NAME, "fullnameOverride is used verbatim, and My_Worker is no object name"),

@@ -1,14 +1,9 @@
-package dev.pwk.renderer;
+package dev.pwk.pipeline;
 
 import dev.pwk.kube.Release;
-import dev.pwk.validator.LintMode;
-import dev.pwk.validator.ValuesValidator;
 import dev.pwk.values.Finding;
-import dev.pwk.values.LoadedValues;
 import dev.pwk.values.Severity;
 import dev.pwk.values.ValueInputs;
-import dev.pwk.values.ValuesException;
-import dev.pwk.values.ValuesLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +14,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What {@code pwk template} does with a generated case, in process: load the values, stop on the
- * validator's errors (as pwk-pipeline does, every error stops a render), render. Either the YAML or
- * the rule ids that stopped it.
+ * What {@code pwk template} does with a generated case, in process: the {@link Pipeline} the
+ * command calls, with {@code helm template}'s defaults. Either the YAML or the rule ids that
+ * stopped it.
  *
  * @param yaml the rendered manifests, or null when pwk refused
  * @param rules the rule ids of the error findings (or input problems) that made it refuse
  */
 record PwkRun(String yaml, Set<String> rules) {
-  private static final ValuesLoader LOADER = ValuesLoader.create();
-  private static final ValuesValidator VALIDATOR = ValuesValidator.create();
+  private static final Pipeline PIPELINE = Pipeline.create();
 
   boolean rendered() {
     return yaml != null;
@@ -55,37 +49,25 @@ record PwkRun(String yaml, Set<String> rules) {
   }
 
   private static PwkRun run(GeneratedCase c, ValueInputs inputs) {
-    RenderOptions options;
+    Release release;
     try {
-      options = RenderOptions.builder().releaseName(c.release()).namespace(c.namespace()).build();
+      release = new Release(c.release(), c.namespace());
     } catch (IllegalArgumentException e) {
       // pwk template checks the release name and namespace as it reads its arguments: exit 2.
       return new PwkRun(null, Set.of("usage"));
     }
-    LoadedValues loaded;
-    try {
-      loaded = LOADER.load(inputs);
-    } catch (ValuesException e) {
-      return refused(ValuesValidator.inputFindings(e));
+    PipelineResult result = PIPELINE.run(PipelineRequest.builder(inputs).release(release).build());
+    if (result.rendering().isPresent()) {
+      return new PwkRun(result.rendering().get().toYaml(), Set.of());
     }
-    List<Finding> errors =
-        VALIDATOR.validate(loaded, LintMode.FULL, new Release(c.release(), c.namespace())).stream()
-            .filter(f -> f.severity() == Severity.ERROR)
-            .toList();
-    if (!errors.isEmpty()) {
-      return refused(errors);
-    }
-    try {
-      Rendering r = Renderer.create().render(loaded, options);
-      return new PwkRun(r.toYaml(), Set.of());
-    } catch (RenderException e) {
-      return refused(e.findings());
-    }
+    return refused(result.findings());
   }
 
   private static PwkRun refused(List<Finding> findings) {
     Set<String> rules = new TreeSet<>();
-    findings.forEach(f -> rules.add(f.ruleId()));
+    findings.stream()
+        .filter(f -> f.severity() == Severity.ERROR)
+        .forEach(f -> rules.add(f.ruleId()));
     return new PwkRun(null, rules);
   }
 }

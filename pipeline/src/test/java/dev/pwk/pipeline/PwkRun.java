@@ -22,6 +22,12 @@ import java.util.TreeSet;
  * @param rules the rule ids of the error findings (or input problems) that made it refuse
  */
 record PwkRun(String yaml, Set<String> rules) {
+  /** What stands for {@code pwk template}'s usage error (exit 2) on a release name. */
+  static final String USAGE_RELEASE_NAME = "usage.release-name";
+
+  /** What stands for {@code pwk template}'s usage error (exit 2) on a namespace. */
+  static final String USAGE_NAMESPACE = "usage.namespace";
+
   private static final Pipeline PIPELINE = Pipeline.create();
 
   boolean rendered() {
@@ -49,13 +55,14 @@ record PwkRun(String yaml, Set<String> rules) {
   }
 
   private static PwkRun run(GeneratedCase c, ValueInputs inputs) {
-    Release release;
-    try {
-      release = new Release(c.release(), c.namespace());
-    } catch (IllegalArgumentException e) {
-      // pwk template checks the release name and namespace as it reads its arguments: exit 2.
-      return new PwkRun(null, Set.of("usage"));
+    // pwk template checks the release name and namespace as it reads its arguments: exit 2.
+    if (Release.nameProblem(c.release()).isPresent()) {
+      return new PwkRun(null, Set.of(USAGE_RELEASE_NAME));
     }
+    if (Release.namespaceProblem(c.namespace()).isPresent()) {
+      return new PwkRun(null, Set.of(USAGE_NAMESPACE));
+    }
+    Release release = new Release(c.release(), c.namespace());
     PipelineResult result = PIPELINE.run(PipelineRequest.builder(inputs).release(release).build());
     if (result.rendering().isPresent()) {
       return new PwkRun(result.rendering().get().toYaml(), Set.of());

@@ -109,7 +109,7 @@ class ConformanceTest {
   @Test
   @DisplayName("the corpus has the expected number of cases")
   void corpusIsComplete() {
-    assertEquals(167, ConformanceCase.renderCases().size());
+    assertEquals(168, ConformanceCase.renderCases().size());
     assertEquals(9, templateFailureCases().count());
     assertEquals(9, refusedCases().count());
     assertEquals(11, templateErrorCases().count());

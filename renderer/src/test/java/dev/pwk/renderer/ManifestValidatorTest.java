@@ -116,6 +116,10 @@ class ManifestValidatorTest {
                 "rolebinding.yaml /subjects/0/name manifest.invalid-name",
                 "deployment.yaml /metadata/name manifest.invalid-name",
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-set-key-into-gap",
+            List.of(
+                "deployment.yaml " + POD + "/tolerations/0/operator manifest.invalid-value",
+                "deployment.yaml " + POD + "/tolerations/1/operator manifest.invalid-value"),
             "sc-raw-tag-alone",
             List.of(
                 "deployment.yaml "

@@ -50,6 +50,20 @@ final class ModelReader {
     }
   }
 
+  /**
+   * A quantity as written; one that does not parse is kept as the text Helm prints, for the value
+   * rules and the manifest checks to report rather than a crash here.
+   */
+  private static Quantity quantity(String text) {
+    try {
+      return new Quantity(text);
+    } catch (IllegalArgumentException e) {
+      Quantity kept = new Quantity();
+      kept.setAmount(text);
+      return kept;
+    }
+  }
+
   private Object value(JsonNode node, Type type) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       throw DECLINE;
@@ -68,7 +82,7 @@ final class ModelReader {
     }
     if (type == Quantity.class) {
       return node.isTextual() || node.isInt() || node.isLong()
-          ? new Quantity(node.asText())
+          ? quantity(node.asText())
           : decline();
     }
     if (type == IntOrString.class) {

@@ -10,7 +10,10 @@ import dev.pwk.values.chart.ChartNames;
  * @param release the release name ({@code .Release.Name})
  * @param releaseNamespace the release namespace ({@code .Release.Namespace})
  * @param name {@code common.names.name}, or null where Helm's output reads it as null
- * @param fullname {@code common.names.fullname}
+ * @param fullname {@code common.names.fullname} as Helm reads back the helper's output, the name of
+ *     every object
+ * @param printedFullname {@code common.names.fullname} as the helper prints it, what a {@code tpl}
+ *     value's {@code include} gives
  * @param namespace {@code common.names.namespace}, the namespace of every object
  * @param chartLabel {@code common.names.chart}, the {@code helm.sh/chart} label
  * @param serviceAccountName {@code worker.serviceAccountName}
@@ -24,6 +27,7 @@ record Names(
     String releaseNamespace,
     String name,
     String fullname,
+    String printedFullname,
     String namespace,
     String chartLabel,
     String serviceAccountName,
@@ -35,8 +39,13 @@ record Names(
 
   static Names derive(WorkerValues v, RenderOptions options, ChartInfo chart) {
     String release = options.releaseName();
-    String fullname =
-        ChartNames.fullname(v.fullnameOverride(), v.nameOverride(), chart.name(), release);
+    // The helpers compute on the overrides as written; Helm reads back their output, not the
+    // overrides ("x # y" is the name x, but a tpl include gives "x # y").
+    String printedName = ChartNames.name(v.nameOverridePrinted(), chart.name());
+    String printedFullname =
+        ChartNames.fullname(
+            v.fullnameOverridePrinted(), v.nameOverridePrinted(), chart.name(), release);
+    String fullname = v.fullnameReadBack(printedFullname);
     String namespace = ChartNames.namespace(v.namespaceOverride(), options.namespace());
     String sa =
         ChartNames.serviceAccountName(v.serviceAccountCreate(), v.serviceAccountName(), fullname);
@@ -54,8 +63,9 @@ record Names(
     return new Names(
         release,
         options.namespace(),
-        name(v, chart),
+        v.nameReadBack(printedName),
         fullname,
+        printedFullname,
         namespace,
         ChartNames.labelValue(chart.name() + "-" + chart.version()),
         sa,
@@ -67,19 +77,5 @@ record Names(
   /** True when the base job template is on: the init container, mount and argument appear. */
   boolean baseJobTemplateOn() {
     return !baseJobTemplateName.isEmpty();
-  }
-
-  /**
-   * {@code common.names.name} as Helm's output reads it: null or the empty string where a set
-   * {@code nameOverride} reads back so ({@code "~"}, {@code "!bang"}), since the chart prints the
-   * name unquoted; otherwise {@link ChartNames#name}.
-   */
-  private static String name(WorkerValues v, ChartInfo chart) {
-    if (v.nameOverrideReadsAsNull()) {
-      return null;
-    }
-    return v.nameOverrideSet() && v.nameOverride().isEmpty()
-        ? ""
-        : ChartNames.name(v.nameOverride(), chart.name());
   }
 }

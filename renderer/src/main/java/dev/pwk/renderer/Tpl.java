@@ -163,7 +163,7 @@ final class Tpl {
         && (words.get(0).equals("include") || words.get(0).equals("template"))
         && words.get(1).equals(FULLNAME_TEMPLATE)
         && (words.get(2).equals(".") || words.get(2).equals("$"))) {
-      return names.fullname();
+      return names.printedFullname();
     }
     throw unsupported(action);
   }

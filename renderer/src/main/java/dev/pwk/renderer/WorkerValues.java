@@ -73,30 +73,49 @@ final class WorkerValues {
     }
   }
 
-  /** {@code nameOverride} as Helm reads it back from the chart's unquoted insertions. */
-  String nameOverride() {
-    return inserted(chart.nameOverride());
+  /**
+   * {@code nameOverride} as the chart's name helpers print it: its text when set (truthy), else
+   * empty, so that they fall back to the chart name.
+   */
+  String nameOverridePrinted() {
+    return printedIfSet(at(chart.nameOverride()));
   }
 
-  /** Whether {@code nameOverride} is set (truthy), so the chart uses it over the chart name. */
-  boolean nameOverrideSet() {
-    return truthy(chart.nameOverride());
+  /** {@code fullnameOverride} as {@code common.names.fullname} prints it, or empty when unset. */
+  String fullnameOverridePrinted() {
+    return printedIfSet(at(chart.fullnameOverride()));
   }
 
-  /** Whether a set {@code nameOverride} reads back as null where the chart prints it unquoted. */
-  boolean nameOverrideReadsAsNull() {
-    return truthy(chart.nameOverride()) && insertedOrNull(at(chart.nameOverride())) == null;
+  private String printedIfSet(Value v) {
+    return v.truthy() ? scalar(v) : "";
   }
 
-  /** {@code fullnameOverride} as Helm reads it back from the chart's unquoted insertions. */
-  String fullnameOverride() {
-    Value v = at(chart.fullnameOverride());
-    if (v.truthy() && insertedOrNull(v) == null) {
-      // "~" or "null": Helm prints every object's name as null, which the API server rejects.
+  /**
+   * {@code common.names.name} as Helm reads back what the helper printed unquoted: null where YAML
+   * reads null ({@code "~"}), {@code ""} for a tag alone ({@code "!bang"}); reported at {@code
+   * nameOverride} where it does not parse.
+   */
+  String nameReadBack(String printedName) {
+    return readBack(printedName, at(chart.nameOverride()));
+  }
+
+  /**
+   * {@code common.names.fullname} as Helm reads back what the helper printed unquoted, blamed on
+   * the override it came from; a name that reads as null is reported, as every object would carry
+   * it.
+   */
+  String fullnameReadBack(String printedFullname) {
+    Value full = at(chart.fullnameOverride());
+    Value source = full.truthy() ? full : at(chart.nameOverride());
+    String read = readBack(printedFullname, source);
+    if (read == null) {
       problems.add(
-          v.pointer(), FreeForm.RENDER_TYPE, Messages.get("render.type.null-name", v.dotted()));
+          source.pointer(),
+          FreeForm.RENDER_TYPE,
+          Messages.get("render.type.null-name", source.dotted()));
+      return "";
     }
-    return inserted(chart.fullnameOverride());
+    return read;
   }
 
   String namespaceOverride() {
@@ -537,11 +556,28 @@ final class WorkerValues {
     String text = scalar(v);
     Optional<String> read = RawInsertion.plain(text);
     if (read.isEmpty()) {
-      problems.add(
-          v.pointer(), RawInsertion.RULE, Messages.get("render.invalid-yaml", v.dotted(), text));
+      reportInvalid(v, text);
       return text;
     }
     return read.get();
+  }
+
+  /**
+   * What the chart printed unquoted from the value {@code v}, as Helm reads it back: null where
+   * YAML reads null; reported, and kept as printed, where it does not parse.
+   */
+  private String readBack(String printed, Value v) {
+    Optional<String> read = RawInsertion.plain(printed);
+    if (read.isEmpty()) {
+      reportInvalid(v, printed);
+      return printed;
+    }
+    return read.get().isEmpty() && RawInsertion.readsAsNull(printed) ? null : read.get();
+  }
+
+  private void reportInvalid(Value v, String printed) {
+    problems.add(
+        v.pointer(), RawInsertion.RULE, Messages.get("render.invalid-yaml", v.dotted(), printed));
   }
 
   /** A scalar inserted raw upstream: null when it prints empty (YAML reads a bare key as null). */
@@ -554,9 +590,7 @@ final class WorkerValues {
    * {@code null}) rather than a string, even an empty one ({@code "!bang"} reads as "").
    */
   String insertedOrNull(Value v) {
-    String read = inserted(v);
-    String printed = GoValues.isScalar(v.node()) ? GoValues.print(v.node()) : "";
-    return read.isEmpty() && RawInsertion.readsAsNull(printed) ? null : read;
+    return readBack(scalar(v), v);
   }
 
   /**

@@ -110,6 +110,16 @@ class ManifestValidatorTest {
                     + " manifest.invalid-label",
                 "deployment.yaml /spec/template" + NAME_LABEL + " manifest.invalid-label",
                 "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-raw-name-override-tag-in-fullname",
+            List.of(
+                "serviceaccount.yaml /metadata/name manifest.invalid-name",
+                "rolebinding.yaml /subjects/0/name manifest.invalid-name",
+                "deployment.yaml /metadata/name manifest.invalid-name",
+                "deployment.yaml " + POD + "/serviceAccountName manifest.invalid-name"),
+            "sc-set-key-into-gap",
+            List.of(
+                "deployment.yaml " + POD + "/tolerations/0/operator manifest.invalid-value",
+                "deployment.yaml " + POD + "/tolerations/1/operator manifest.invalid-value"),
             "sc-raw-tag-alone",
             List.of(
                 "deployment.yaml "

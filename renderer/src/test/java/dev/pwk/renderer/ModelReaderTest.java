@@ -59,6 +59,16 @@ class ModelReaderTest {
           "/worker/extraEnvVars", EnvVar.class);
 
   @Test
+  @DisplayName("a quantity that does not parse is kept as written, not thrown")
+  void unparsableQuantity() throws Exception {
+    ResourceRequirements r =
+        reader
+            .read(JSON.readTree("{\"limits\": {\"cpu\": \"1 2\"}}"), ResourceRequirements.class)
+            .orElseThrow();
+    assertEquals("1 2", r.getLimits().get("cpu").toString());
+  }
+
+  @Test
   @DisplayName("every free-form value of the conformance corpus: the same object, or declined")
   void conformanceValues() {
     int read = 0;

@@ -276,11 +276,17 @@ final class SetArgumentParser {
               index < list.size() && list.get(index) instanceof ObjectNode o
                   ? o
                   : NODES.objectNode();
+          if (index < list.size() && inner != list.get(index)) {
+            // Helm's strvals replaces an item that is not a map (a null gap) in place before it
+            // reads the key, so even a key that ends the argument lands in the list.
+            list.set(index, inner);
+            origins.value(itemPointer, origin());
+          }
           Step step = key(inner, itemPointer, nesting);
           if (step == Step.END) {
             // Helm's strvals returns the list unchanged when the item's key ends the argument
-            // with no value (io.EOF): a[3].key= leaves a as it was. An item that was already a
-            // map keeps what the key set in it.
+            // with no value (io.EOF): a[3].key= leaves a as it was. An item that was already in
+            // the list keeps what the key set in it.
             return step;
           }
           setIndex(list, index, inner);

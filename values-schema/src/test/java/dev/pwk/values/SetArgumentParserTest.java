@@ -107,6 +107,9 @@ class SetArgumentParserTest {
             a[0][2].k=             | {"a":[]}
             a[0].b=1,a[0].c=       | {"a":[{"b":1,"c":""}]}
             a[1].key=,a[0].b=c     | {"a":[{"b":"c"},{"key":""}]}
+            # but an item already in the list that is not a map is replaced by one in place first
+            a[1]=x,a[0].key=       | {"a":[{"key":""},"x"]}
+            a[1]=x,a[1].key=       | {"a":[null,{"key":""}]}
             a[2]=                  | {"a":[null,null,""]}
             # {a,b} lists, items typed like values
             a={x,y}                | {"a":["x","y"]}

@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.pipeline;
 
 import dev.pwk.values.testing.Helm;
 import java.io.IOException;

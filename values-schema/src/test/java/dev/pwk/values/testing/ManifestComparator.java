@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.values.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * non-string; {@code checksum/config} must be 64 hex characters on both sides; and ConfigMap data
  * that upstream emits as a map matches a string holding equal JSON.
  */
-final class ManifestComparator {
+public final class ManifestComparator {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ final class ManifestComparator {
   private ManifestComparator() {}
 
   /** Every difference between the streams, each naming the document and a JSON path. */
-  static List<String> compare(String expectedYaml, String actualYaml) {
+  public static List<String> compare(String expectedYaml, String actualYaml) {
     return compare(expectedYaml, actualYaml, false);
   }
 
@@ -40,7 +40,7 @@ final class ManifestComparator {
    * reads as another scalar (divergence 3, in any field), and an empty string where Helm printed a
    * null item in a string-only list (the API server reads the null as the empty string).
    */
-  static List<String> compare(String expectedYaml, String actualYaml, boolean divergences) {
+  public static List<String> compare(String expectedYaml, String actualYaml, boolean divergences) {
     Map<String, Object> expected = documents(expectedYaml);
     Map<String, Object> actual = documents(actualYaml);
     List<String> diffs = new ArrayList<>();
@@ -384,7 +384,7 @@ final class ManifestComparator {
   }
 
   /** Go's {@code %v} for float64: %e form when the exponent is below -4 or at least 6. */
-  static String goFloat(double d) {
+  public static String goFloat(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }

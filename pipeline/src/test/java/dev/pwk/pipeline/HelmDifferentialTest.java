@@ -1,11 +1,12 @@
-package dev.pwk.renderer;
+package dev.pwk.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pwk.renderer.GeneratedCase.Assignment;
+import dev.pwk.pipeline.GeneratedCase.Assignment;
 import dev.pwk.values.ValuesContract;
 import dev.pwk.values.testing.ConformanceCase;
 import dev.pwk.values.testing.Helm;
+import dev.pwk.values.testing.ManifestComparator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.values.testing;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * honoured. A tag go-yaml does not know ({@code !bang}, as a raw insertion of {@code "!bang"}
  * prints) is ignored as go-yaml ignores it: a scalar so tagged is its text, a string.
  */
-final class Yaml11 {
+public final class Yaml11 {
   private static final Pattern GO_BOOL =
       Pattern.compile(
           "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
@@ -44,7 +44,7 @@ final class Yaml11 {
   private Yaml11() {}
 
   /** Every document of a stream, as maps, lists and scalars; empty documents give null. */
-  static List<Object> loadAll(String yaml) {
+  public static List<Object> loadAll(String yaml) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     // Duplicates are expected (rule 5: the last one wins), so SnakeYAML need not warn.

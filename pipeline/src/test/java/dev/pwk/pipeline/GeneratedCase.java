@@ -1,4 +1,4 @@
-package dev.pwk.renderer;
+package dev.pwk.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

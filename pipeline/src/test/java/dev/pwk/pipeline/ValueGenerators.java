@@ -1,8 +1,8 @@
-package dev.pwk.renderer;
+package dev.pwk.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pwk.renderer.GeneratedCase.Assignment;
+import dev.pwk.pipeline.GeneratedCase.Assignment;
 import dev.pwk.values.ValuesContract;
 import dev.pwk.values.testing.ConformanceCase;
 import java.io.IOException;

@@ -45,48 +45,75 @@ class ServerConformanceIT {
    * reason, so that this list cannot go stale silently.
    */
   private static final Map<String, KnownRejection> REJECTED =
-      Map.of(
-          "sc-name-long-overrides-truncation",
-          new KnownRejection(
-              NOT_A_NAME,
-              "the 63-byte cut of fullnameOverride ends in two dashes and Helm trims one: the name"
-                  + " ends in '-'"),
-          "sc-name-multibyte-truncation",
-          new KnownRejection(
-              "alphanumeric characters",
-              "the overrides are cut to 63 bytes as Helm cuts them, but é is no object name and"
-                  + " ü no label value"),
-          "sc-raw-null-word",
-          new KnownRejection(
-              PULL_SECRET_WITHOUT_NAME,
-              "an image pull secret without a name: a create accepts it with a warning, server-side"
-                  + " apply refuses a list item without its key"),
-          "sc-raw-tag-alone",
-          new KnownRejection(
-              PULL_SECRET_WITHOUT_NAME,
-              "a pull secret named \"\" (and a ConfigMap reference without a name): server-side"
-                  + " apply refuses a list item without its key"),
-          "sc-name-uppercase-fullname",
-          new KnownRejection(
-              NOT_A_NAME, "fullnameOverride is used verbatim, and My_Worker is no object name"),
-          "ut-29-pass-arbitrary-initcontainer",
-          new KnownRejection(
-              "localhostProfile", "the upstream test's seccomp localhostProfile is absolute"),
-          "ut-30-render-extraenv-in-sync-base-job",
-          new KnownRejection(
-              "duplicate entries for key [name=\"PREFECT_API_KEY\"]",
-              "the test's extra env var repeats the chart's PREFECT_API_KEY; a create would keep"
-                  + " both, server-side apply refuses duplicate keys"),
-          "ut-41-set-extra-volume-mounts",
-          new KnownRejection(
-              "volumeMounts",
-              "the upstream test mounts a volume named config that it never declares"),
-          "ut-74-create-pdb-with",
-          KnownRejection.before(
-              1, 26, "unhealthyPodEvictionPolicy", "unhealthyPodEvictionPolicy exists from 1.26"),
-          "sc-pdb-percent-unhealthy-policy",
-          KnownRejection.before(
-              1, 26, "unhealthyPodEvictionPolicy", "unhealthyPodEvictionPolicy exists from 1.26"));
+      Map.ofEntries(
+          Map.entry(
+              "sc-name-long-overrides-truncation",
+              new KnownRejection(
+                  NOT_A_NAME,
+                  "the 63-byte cut of fullnameOverride ends in two dashes and Helm trims one: the name"
+                      + " ends in '-'")),
+          Map.entry(
+              "sc-name-multibyte-truncation",
+              new KnownRejection(
+                  "alphanumeric characters",
+                  "the overrides are cut to 63 bytes as Helm cuts them, but é is no object name and"
+                      + " ü no label value")),
+          Map.entry(
+              "sc-raw-null-word",
+              new KnownRejection(
+                  PULL_SECRET_WITHOUT_NAME,
+                  "an image pull secret without a name: a create accepts it with a warning, server-side"
+                      + " apply refuses a list item without its key")),
+          Map.entry(
+              "sc-raw-tag-alone",
+              new KnownRejection(
+                  PULL_SECRET_WITHOUT_NAME,
+                  "a pull secret named \"\" (and a ConfigMap reference without a name): server-side"
+                      + " apply refuses a list item without its key")),
+          Map.entry(
+              "sc-name-uppercase-fullname",
+              new KnownRejection(
+                  NOT_A_NAME,
+                  "fullnameOverride is used verbatim, and My_Worker is no object name")),
+          Map.entry(
+              "ut-29-pass-arbitrary-initcontainer",
+              new KnownRejection(
+                  "localhostProfile", "the upstream test's seccomp localhostProfile is absolute")),
+          Map.entry(
+              "ut-30-render-extraenv-in-sync-base-job",
+              new KnownRejection(
+                  "duplicate entries for key [name=\"PREFECT_API_KEY\"]",
+                  "the test's extra env var repeats the chart's PREFECT_API_KEY; a create would keep"
+                      + " both, server-side apply refuses duplicate keys")),
+          Map.entry(
+              "ut-41-set-extra-volume-mounts",
+              new KnownRejection(
+                  "volumeMounts",
+                  "the upstream test mounts a volume named config that it never declares")),
+          Map.entry(
+              "ut-74-create-pdb-with",
+              KnownRejection.before(
+                  1,
+                  26,
+                  "unhealthyPodEvictionPolicy",
+                  "unhealthyPodEvictionPolicy exists from 1.26")),
+          Map.entry(
+              "sc-pdb-percent-unhealthy-policy",
+              KnownRejection.before(
+                  1,
+                  26,
+                  "unhealthyPodEvictionPolicy",
+                  "unhealthyPodEvictionPolicy exists from 1.26")),
+          Map.entry(
+              "sc-raw-name-override-tag-in-fullname",
+              new KnownRejection(
+                  "alphanumeric characters",
+                  "Helm names every object test-!bang, as pwk does: no object name")),
+          Map.entry(
+              "sc-set-key-into-gap",
+              new KnownRejection(
+                  "operator must be Exists",
+                  "the --set leaves a toleration with an empty key and no Exists operator")));
 
   /**
    * Why a case's output is refused, and a fragment of the server's message that shows it. Only

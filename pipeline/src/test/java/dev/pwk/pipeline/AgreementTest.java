@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pwk.kube.Release;
+import dev.pwk.pipeline.testing.ManifestOnlyRules;
 import dev.pwk.renderer.ManifestValidator;
 import dev.pwk.renderer.RenderOptions;
 import dev.pwk.renderer.Renderer;
@@ -38,26 +39,7 @@ class AgreementTest {
   private static final Pipeline PIPELINE = Pipeline.create();
   private static final Pattern SHARED = Pattern.compile("^# shared: (\\S+) (\\S+)$");
 
-  /**
-   * Manifest errors that {@code pwk lint} does not report as errors, each with why. A rule listed
-   * with a lint rule family is one lint warns about instead (the finding is there, at the value);
-   * one listed with an empty family has no value rule.
-   */
-  static final Map<String, String> LINT_DOES_NOT_FAIL =
-      Map.of(
-          // NameRules: the chart renders these names, so pwk template does too and lint warns.
-          "manifest.invalid-name", "names.",
-          // The same for the label values the chart derives from those names
-          // (app.kubernetes.io/name); a label the user writes is a lint error.
-          "manifest.invalid-label", "names.",
-          // No value rule matches extraVolumeMounts against the pod's volumes.
-          "manifest.volume-mount", "",
-          // No value rule reads free-form references back as Helm prints them (an envFrom name
-          // written as a tag alone, !bang, reads as "": sc-raw-tag-alone).
-          "manifest.required-field", "",
-          // The worker pod's tolerations are checked on the rendered Deployment only (PodRules
-          // through the renderer): an empty key without operator Exists, sc-set-key-into-gap.
-          "manifest.invalid-value", "");
+  static final Map<String, String> LINT_DOES_NOT_FAIL = ManifestOnlyRules.LINT_DOES_NOT_FAIL;
 
   static Stream<ConformanceCase> corpus() {
     return ConformanceCase.all().stream();
